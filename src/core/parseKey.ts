@@ -1,0 +1,42 @@
+import type { QueryKey } from "@tanstack/solid-query";
+import type { NormalizedParams } from "./normalizeParams";
+import { pocketbaseKeys } from "./pocketbaseKeys";
+
+/**
+ * What a query key of this library stands for. `page` is one page of `getList`, `full` the
+ * result of `getFullList`, `infinite` an infinite list, `detail` one record.
+ */
+export type ParsedKey =
+  | { kind: "page" | "full" | "infinite"; collection: string; params: NormalizedParams }
+  | { kind: "detail"; collection: string; id: string; params: NormalizedParams };
+
+const [ROOT] = pocketbaseKeys.all();
+
+/**
+ * Reads a query key written by {@link pocketbaseKeys} back into its parts; `undefined` for any
+ * other key (a user's own queries share the QueryClient and are left alone).
+ *
+ * @param queryKey - Any TanStack query key.
+ * @returns The parsed key, or `undefined`.
+ * @example
+ * ```ts
+ * parseKey(pocketbaseKeys.detail("posts", "abc"));
+ * // => { kind: "detail", collection: "posts", id: "abc", params: {} }
+ * ```
+ */
+export function parseKey(queryKey: QueryKey): ParsedKey | undefined {
+  const [root, collection, space, a, b] = queryKey;
+  if (root !== ROOT || typeof collection !== "string") return undefined;
+  if (space === "list" && isParams(a)) {
+    return { kind: a.page === undefined ? "full" : "page", collection, params: a };
+  }
+  if (space === "infinite" && isParams(a)) return { kind: "infinite", collection, params: a };
+  if (space === "detail" && typeof a === "string" && isParams(b)) {
+    return { kind: "detail", collection, id: a, params: b };
+  }
+  return undefined;
+}
+
+function isParams(value: unknown): value is NormalizedParams {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,58 @@
+import type { RecordModel } from "pocketbase";
+
+/**
+ * PocketBase query parameters shared by every read.
+ *
+ * @example
+ * ```ts
+ * const params: RecordQueryParams = { expand: "author", fields: "id,title,expand.author.name" };
+ * ```
+ */
+export interface RecordQueryParams {
+  /** Relations to expand, comma separated (`"author,comments_via_post"`). */
+  expand?: string;
+  /** Fields to return, comma separated (`"id,title,expand.author.name"`). */
+  fields?: string;
+}
+
+/**
+ * Parameters of a list read: a PocketBase filter and sort on top of {@link RecordQueryParams}.
+ *
+ * @example
+ * ```ts
+ * const params: ListQueryParams = { filter: 'status = "open"', sort: "-created" };
+ * ```
+ */
+export interface ListQueryParams extends RecordQueryParams {
+  /** A PocketBase filter expression, e.g. `status = "open" && ward = "A"`. */
+  filter?: string;
+  /** A PocketBase sort expression, e.g. `-created,title`. */
+  sort?: string;
+}
+
+/**
+ * Parameters of one page of a list: {@link ListQueryParams} plus paging.
+ *
+ * @example
+ * ```ts
+ * const params: PageQueryParams = { sort: "-created", page: 2, perPage: 20, skipTotal: true };
+ * ```
+ */
+export interface PageQueryParams extends ListQueryParams {
+  /** 1-based page number. Defaults to 1. */
+  page?: number;
+  /** Records per page. Defaults to 30 (PocketBase caps it at 1000). */
+  perPage?: number;
+  /** Skip PocketBase's count query; `totalItems` and `totalPages` are then -1. */
+  skipTotal?: boolean;
+}
+
+/**
+ * A record as PocketBase returns it, with typed fields.
+ *
+ * @example
+ * ```ts
+ * type Post = PocketBaseRecord<{ title: string; views: number }>;
+ * ```
+ */
+export type PocketBaseRecord<TFields extends object = Record<string, unknown>> = RecordModel & TFields;
