@@ -1,0 +1,33 @@
+import type { RecordModel } from "pocketbase";
+import type Client from "pocketbase";
+import { pocketbaseKeys } from "./pocketbaseKeys";
+import { requestOptions } from "./requestOptions";
+import type { ListQueryParams } from "./types";
+
+/**
+ * Query key and function for every record of a collection that matches a filter
+ * (`getFullList`, which pages through the collection in batches of `batch`, 1000 by default).
+ *
+ * @param pb - The PocketBase client.
+ * @param collection - Collection name or id.
+ * @param params - Filter, sort, expand and fields. `batch` sets the page size of the underlying
+ *   requests; it does not change the result, so it is not part of the query key.
+ * @returns `{ queryKey, queryFn }` for TanStack Query.
+ * @example
+ * ```ts
+ * const posts = await queryClient.fetchQuery(fullListQueryOptions(pb, "posts", { sort: "title" }));
+ * ```
+ */
+export function fullListQueryOptions<T = RecordModel>(
+  pb: Client,
+  collection: string,
+  params?: ListQueryParams & { batch?: number },
+) {
+  const queryKey = pocketbaseKeys.fullList<T>(collection, params);
+  const normalized = queryKey[3];
+  return {
+    queryKey,
+    queryFn: ({ signal }: { signal?: AbortSignal }): Promise<T[]> =>
+      pb.collection(collection).getFullList<T>({ ...requestOptions(normalized, signal), batch: params?.batch }),
+  };
+}

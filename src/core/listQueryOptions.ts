@@ -1,0 +1,29 @@
+import type { ListResult, RecordModel } from "pocketbase";
+import type Client from "pocketbase";
+import { pocketbaseKeys } from "./pocketbaseKeys";
+import { requestOptions } from "./requestOptions";
+import type { PageQueryParams } from "./types";
+
+/**
+ * Query key and function for one page of a collection (`getList`). Used by `useCollection`, and
+ * by users to prefetch or fetch the same cache entry imperatively.
+ *
+ * @param pb - The PocketBase client.
+ * @param collection - Collection name or id.
+ * @param params - Filter, sort, expand, fields and paging; `page` 1 and `perPage` 30 by default.
+ * @returns `{ queryKey, queryFn }` for TanStack Query.
+ * @throws TypeError when `page` or `perPage` is not a positive integer.
+ * @example
+ * ```ts
+ * await queryClient.prefetchQuery(listQueryOptions(pb, "posts", { sort: "-created", perPage: 20 }));
+ * ```
+ */
+export function listQueryOptions<T = RecordModel>(pb: Client, collection: string, params?: PageQueryParams) {
+  const queryKey = pocketbaseKeys.list<T>(collection, params);
+  const normalized = queryKey[3];
+  return {
+    queryKey,
+    queryFn: ({ signal }: { signal?: AbortSignal }): Promise<ListResult<T>> =>
+      pb.collection(collection).getList<T>(normalized.page, normalized.perPage, requestOptions(normalized, signal)),
+  };
+}

@@ -1,0 +1,34 @@
+import type { RecordModel } from "pocketbase";
+import type Client from "pocketbase";
+import { pocketbaseKeys } from "./pocketbaseKeys";
+import { requestOptions } from "./requestOptions";
+import type { RecordQueryParams } from "./types";
+
+/**
+ * Query key and function for one record by id (`getOne`). A missing record rejects with the
+ * SDK's `ClientResponseError` whose `status` is 404: it is an error, never `undefined` data.
+ *
+ * @param pb - The PocketBase client.
+ * @param collection - Collection name or id.
+ * @param id - The record id.
+ * @param params - `expand` and `fields`.
+ * @returns `{ queryKey, queryFn }` for TanStack Query.
+ * @example
+ * ```ts
+ * const post = await queryClient.fetchQuery(recordQueryOptions(pb, "posts", id, { expand: "author" }));
+ * ```
+ */
+export function recordQueryOptions<T = RecordModel>(
+  pb: Client,
+  collection: string,
+  id: string,
+  params?: RecordQueryParams,
+) {
+  const queryKey = pocketbaseKeys.detail<T>(collection, id, params);
+  const normalized = queryKey[4];
+  return {
+    queryKey,
+    queryFn: ({ signal }: { signal?: AbortSignal }): Promise<T> =>
+      pb.collection(collection).getOne<T>(id, requestOptions(normalized, signal)),
+  };
+}

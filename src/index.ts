@@ -1,0 +1,28 @@
+// Solid bindings
+export { PocketBaseProvider } from "./PocketBaseProvider";
+export type { PocketBaseProviderProps } from "./PocketBaseProvider";
+export { usePocketBase } from "./usePocketBase";
+export { useCollection } from "./useCollection";
+export { useFullCollection } from "./useFullCollection";
+export { useInfiniteCollection } from "./useInfiniteCollection";
+export { useRecord } from "./useRecord";
+export type { HookOverrides } from "./HookOverrides";
+export type {
+  UseCollectionOptions,
+  UseFullCollectionOptions,
+  UseInfiniteCollectionOptions,
+  UseRecordOptions,
+} from "./types";
+
+// Framework-free core
+export { pocketbaseKeys } from "./core/pocketbaseKeys";
+export { normalizeParams } from "./core/normalizeParams";
+export type { NormalizedParams } from "./core/normalizeParams";
+export { parseKey } from "./core/parseKey";
+export type { ParsedKey } from "./core/parseKey";
+export { listQueryOptions } from "./core/listQueryOptions";
+export { fullListQueryOptions } from "./core/fullListQueryOptions";
+export { infiniteListQueryOptions } from "./core/infiniteListQueryOptions";
+export { recordQueryOptions } from "./core/recordQueryOptions";
+export { retryPolicy } from "./core/retryPolicy";
+export type { ListQueryParams, PageQueryParams, PocketBaseRecord, RecordQueryParams } from "./core/types";

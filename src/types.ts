@@ -1,0 +1,59 @@
+import type { InfiniteData, QueryOptions, InfiniteQueryOptions } from "@tanstack/solid-query";
+import type { ClientResponseError, ListResult } from "pocketbase";
+import type { ListQueryParams, PageQueryParams, RecordQueryParams } from "./core/types";
+
+/** TanStack query options a read hook passes through: everything but key and function. */
+type PassThrough<TOptions> = Omit<TOptions, "queryKey" | "queryFn">;
+
+/**
+ * Options of {@link useCollection}: PocketBase's list parameters plus TanStack query options
+ * (`enabled`, `staleTime`, `select`, `placeholderData`, ...).
+ *
+ * @example
+ * ```ts
+ * const options: UseCollectionOptions<Post> = { filter: 'status = "open"', page: 2, staleTime: 5_000 };
+ * ```
+ */
+export type UseCollectionOptions<T, TData = ListResult<T>> = PageQueryParams &
+  PassThrough<QueryOptions<ListResult<T>, ClientResponseError, TData>>;
+
+/**
+ * Options of {@link useFullCollection}: filter, sort, expand, fields, `batch` (size of the
+ * underlying page requests) plus TanStack query options.
+ *
+ * @example
+ * ```ts
+ * const options: UseFullCollectionOptions<Post> = { sort: "title", batch: 500 };
+ * ```
+ */
+export type UseFullCollectionOptions<T, TData = T[]> = ListQueryParams & { batch?: number } &
+  PassThrough<QueryOptions<T[], ClientResponseError, TData>>;
+
+/**
+ * Options of {@link useInfiniteCollection}: filter, sort, expand, fields, `perPage` and
+ * `skipTotal`, plus TanStack infinite-query options (`maxPages`, `select`, ...).
+ *
+ * @example
+ * ```ts
+ * const options: UseInfiniteCollectionOptions<Post> = { sort: "-created", perPage: 20 };
+ * ```
+ */
+export type UseInfiniteCollectionOptions<T, TData = InfiniteData<ListResult<T>, number>> = Omit<
+  PageQueryParams,
+  "page"
+> &
+  Omit<
+    PassThrough<InfiniteQueryOptions<ListResult<T>, ClientResponseError, TData, readonly unknown[], number>>,
+    "initialPageParam" | "getNextPageParam"
+  >;
+
+/**
+ * Options of {@link useRecord}: `expand` and `fields` plus TanStack query options.
+ *
+ * @example
+ * ```ts
+ * const options: UseRecordOptions<Post> = { expand: "author" };
+ * ```
+ */
+export type UseRecordOptions<T, TData = T> = RecordQueryParams &
+  PassThrough<QueryOptions<T, ClientResponseError, TData>>;

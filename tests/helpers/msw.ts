@@ -1,0 +1,100 @@
+// Fault injection in front of the real PocketBase (DESIGN.md §7). Each helper installs a
+// one-shot msw handler for `${pbUrl}${path}`; every other request passes through to the
+// server. Handlers are reset after each test by tests/setup/msw.ts.
+//
+// Paths use msw's path matching: "/api/collections/posts/records/:id", "/api/collections/*".
+// The query string is ignored by msw when matching.
+
+import { delay, http, HttpResponse, matchRequestUrl, passthrough } from "msw";
+import { setupServer } from "msw/node";
+import { inject } from "vitest";
+
+/** The one msw server of a test file (started/stopped by tests/setup/msw.ts). */
+export const server = setupServer();
+
+export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE" | "ALL";
+
+/** A PocketBase-shaped error body, as the SDK's ClientResponseError expects it. */
+export interface PocketBaseErrorBody {
+  status: number;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+function handlerFor(method: Method) {
+  return http[method.toLowerCase() as Lowercase<Method>];
+}
+
+function fullUrl(path: string) {
+  return `${inject("pbUrl")}${path}`;
+}
+
+/**
+ * The next matching request gets `{ status, message, data }` with the given status, without
+ * reaching the server. `body` overrides parts of it (e.g. `data` for field errors).
+ */
+export function failNext(
+  method: Method,
+  path: string,
+  { status, body }: { status: number; body?: Partial<PocketBaseErrorBody> },
+) {
+  const payload: PocketBaseErrorBody = { status, message: `Injected failure (${status}).`, data: {}, ...body };
+  server.use(handlerFor(method)(fullUrl(path), () => HttpResponse.json(payload, { status }), { once: true }));
+}
+
+/** The next matching request fails at the network level (fetch rejects with a TypeError). */
+export function networkErrorNext(method: Method, path: string) {
+  server.use(handlerFor(method)(fullUrl(path), () => HttpResponse.error(), { once: true }));
+}
+
+/**
+ * The next matching request waits `ms`, then goes to the real server and gets its answer.
+ * `started` resolves when that request has been caught (so a test can act while it is held).
+ */
+export function delayNext(method: Method, path: string, ms: number): { started: Promise<void> } {
+  let markStarted!: () => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  server.use(
+    handlerFor(method)(
+      fullUrl(path),
+      async () => {
+        markStarted();
+        await delay(ms);
+        return passthrough();
+      },
+      { once: true },
+    ),
+  );
+  return { started };
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+}
+
+export type RequestFilter = { method?: Method; path?: string } | ((request: RecordedRequest) => boolean);
+
+/**
+ * Records every request that starts from now on (mocked or passed through) until `stop()`.
+ * `count({ method, path })` matches `path` like the helpers above; a function filter also works.
+ */
+export function recordRequests() {
+  const requests: RecordedRequest[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    requests.push({ method: request.method, url: request.url });
+  };
+  server.events.on("request:start", listener);
+
+  const matches = (request: RecordedRequest, filter: RequestFilter) => {
+    if (typeof filter === "function") return filter(request);
+    if (filter.method && filter.method !== "ALL" && filter.method !== request.method) return false;
+    return filter.path === undefined || matchRequestUrl(new URL(request.url), fullUrl(filter.path)).matches;
+  };
+
+  return {
+    requests,
+    count: (filter?: RequestFilter) => (filter ? requests.filter((r) => matches(r, filter)).length : requests.length),
+    stop: () => server.events.removeListener("request:start", listener),
+  };
+}
