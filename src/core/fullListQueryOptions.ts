@@ -2,7 +2,7 @@ import type { RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { requestOptions } from "./requestOptions";
-import type { ListQueryParams } from "./types";
+import type { FullListKey, ListQueryParams } from "./types";
 
 /**
  * Query key and function for every record of a collection that matches a filter
@@ -22,7 +22,7 @@ export function fullListQueryOptions<T = RecordModel>(
   pb: Client,
   collection: string,
   params?: ListQueryParams & { batch?: number },
-) {
+): { queryKey: FullListKey<T>; queryFn: (context: { signal?: AbortSignal }) => Promise<T[]> } {
   const queryKey = pocketbaseKeys.fullList<T>(collection, params);
   const normalized = queryKey[3];
   return {

@@ -2,7 +2,7 @@ import type { ListResult, RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { requestOptions } from "./requestOptions";
-import type { PageQueryParams } from "./types";
+import type { InfiniteKey, PageQueryParams } from "./types";
 
 /**
  * Query key, page function and paging rules for an infinite list of a collection.
@@ -24,7 +24,12 @@ export function infiniteListQueryOptions<T = RecordModel>(
   pb: Client,
   collection: string,
   params?: Omit<PageQueryParams, "page">,
-) {
+): {
+  queryKey: InfiniteKey<T>;
+  initialPageParam: number;
+  queryFn: (context: { signal?: AbortSignal; pageParam: number }) => Promise<ListResult<T>>;
+  getNextPageParam: (lastPage: ListResult<T>) => number | undefined;
+} {
   const queryKey = pocketbaseKeys.infinite<T>(collection, params);
   const normalized = queryKey[3];
   const perPage = normalized.perPage ?? 30;

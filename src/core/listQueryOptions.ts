@@ -2,7 +2,7 @@ import type { ListResult, RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { requestOptions } from "./requestOptions";
-import type { PageQueryParams } from "./types";
+import type { ListKey, PageQueryParams } from "./types";
 
 /**
  * Query key and function for one page of a collection (`getList`). Used by `useCollection`, and
@@ -18,7 +18,7 @@ import type { PageQueryParams } from "./types";
  * await queryClient.prefetchQuery(listQueryOptions(pb, "posts", { sort: "-created", perPage: 20 }));
  * ```
  */
-export function listQueryOptions<T = RecordModel>(pb: Client, collection: string, params?: PageQueryParams) {
+export function listQueryOptions<T = RecordModel>(pb: Client, collection: string, params?: PageQueryParams): { queryKey: ListKey<T>; queryFn: (context: { signal?: AbortSignal }) => Promise<ListResult<T>> } {
   const queryKey = pocketbaseKeys.list<T>(collection, params);
   const normalized = queryKey[3];
   return {

@@ -1,7 +1,14 @@
-import type { DataTag, InfiniteData } from "@tanstack/solid-query";
-import type { ListResult, RecordModel } from "pocketbase";
-import { normalizeParams, type NormalizedParams } from "./normalizeParams";
-import type { ListQueryParams, PageQueryParams, RecordQueryParams } from "./types";
+import type { RecordModel } from "pocketbase";
+import { normalizeParams } from "./normalizeParams";
+import type {
+  DetailKey,
+  FullListKey,
+  InfiniteKey,
+  ListKey,
+  ListQueryParams,
+  PageQueryParams,
+  RecordQueryParams,
+} from "./types";
 
 /** The first element of every query key this library writes. */
 const ROOT = "pocketbase";
@@ -43,38 +50,26 @@ export const pocketbaseKeys = {
   lists: (collection: string) => [ROOT, collection, "list"] as const,
 
   /** One page of `getList`. `page` and `perPage` default to 1 and 30. */
-  list: <T = RecordModel>(collection: string, params?: PageQueryParams) =>
-    [ROOT, collection, "list", normalizeParams(params, true)] as const as DataTag<
-      readonly [typeof ROOT, string, "list", NormalizedParams],
-      ListResult<T>
-    >,
+  list: <T = RecordModel>(collection: string, params?: PageQueryParams): ListKey<T> =>
+    [ROOT, collection, "list", normalizeParams(params, true)] as const as ListKey<T>,
 
   /** The whole result of `getFullList`. */
-  fullList: <T = RecordModel>(collection: string, params?: ListQueryParams) =>
-    [ROOT, collection, "list", normalizeParams(params, false)] as const as DataTag<
-      readonly [typeof ROOT, string, "list", NormalizedParams],
-      T[]
-    >,
+  fullList: <T = RecordModel>(collection: string, params?: ListQueryParams): FullListKey<T> =>
+    [ROOT, collection, "list", normalizeParams(params, false)] as const as FullListKey<T>,
 
   /** `["pocketbase", collection, "infinite"]`: every infinite list of a collection. */
   infinites: (collection: string) => [ROOT, collection, "infinite"] as const,
 
   /** One infinite list. `perPage` is part of it; `page` is not (pages are its own). */
-  infinite: <T = RecordModel>(collection: string, params?: Omit<PageQueryParams, "page">) => {
+  infinite: <T = RecordModel>(collection: string, params?: Omit<PageQueryParams, "page">): InfiniteKey<T> => {
     const { page: _page, ...rest } = normalizeParams(params, true);
-    return [ROOT, collection, "infinite", rest] as const as DataTag<
-      readonly [typeof ROOT, string, "infinite", NormalizedParams],
-      InfiniteData<ListResult<T>, number>
-    >;
+    return [ROOT, collection, "infinite", rest] as const as InfiniteKey<T>;
   },
 
   /** `["pocketbase", collection, "detail"]`: every single-record query of a collection. */
   details: (collection: string) => [ROOT, collection, "detail"] as const,
 
   /** One record by id. */
-  detail: <T = RecordModel>(collection: string, id: string, params?: RecordQueryParams) =>
-    [ROOT, collection, "detail", id, normalizeParams(params, false)] as const as DataTag<
-      readonly [typeof ROOT, string, "detail", string, NormalizedParams],
-      T
-    >,
+  detail: <T = RecordModel>(collection: string, id: string, params?: RecordQueryParams): DetailKey<T> =>
+    [ROOT, collection, "detail", id, normalizeParams(params, false)] as const as DetailKey<T>,
 };

@@ -2,7 +2,7 @@ import type { RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { requestOptions } from "./requestOptions";
-import type { RecordQueryParams } from "./types";
+import type { DetailKey, RecordQueryParams } from "./types";
 
 /**
  * Query key and function for one record by id (`getOne`). A missing record rejects with the
@@ -23,7 +23,7 @@ export function recordQueryOptions<T = RecordModel>(
   collection: string,
   id: string,
   params?: RecordQueryParams,
-) {
+): { queryKey: DetailKey<T>; queryFn: (context: { signal?: AbortSignal }) => Promise<T> } {
   const queryKey = pocketbaseKeys.detail<T>(collection, id, params);
   const normalized = queryKey[4];
   return {

@@ -1,4 +1,6 @@
-import type { RecordModel } from "pocketbase";
+import type { DataTag, InfiniteData } from "@tanstack/solid-query";
+import type { ListResult, RecordModel } from "pocketbase";
+import type { NormalizedParams } from "./normalizeParams";
 
 /**
  * PocketBase query parameters shared by every read.
@@ -56,3 +58,49 @@ export interface PageQueryParams extends ListQueryParams {
  * ```
  */
 export type PocketBaseRecord<TFields extends object = Record<string, unknown>> = RecordModel & TFields;
+
+/** A query key of this library tagged with the type of the data cached under it. */
+type TaggedKey<TKey extends readonly unknown[], TData> = DataTag<TKey, TData>;
+
+/**
+ * Key of one page of a list (`pocketbaseKeys.list`), typed with its data.
+ *
+ * @example
+ * ```ts
+ * const key: ListKey<Post> = pocketbaseKeys.list<Post>("posts");
+ * ```
+ */
+export type ListKey<T> = TaggedKey<readonly ["pocketbase", string, "list", NormalizedParams], ListResult<T>>;
+
+/**
+ * Key of a full list (`pocketbaseKeys.fullList`), typed with its data.
+ *
+ * @example
+ * ```ts
+ * const key: FullListKey<Post> = pocketbaseKeys.fullList<Post>("posts");
+ * ```
+ */
+export type FullListKey<T> = TaggedKey<readonly ["pocketbase", string, "list", NormalizedParams], T[]>;
+
+/**
+ * Key of an infinite list (`pocketbaseKeys.infinite`), typed with its data.
+ *
+ * @example
+ * ```ts
+ * const key: InfiniteKey<Post> = pocketbaseKeys.infinite<Post>("posts");
+ * ```
+ */
+export type InfiniteKey<T> = TaggedKey<
+  readonly ["pocketbase", string, "infinite", NormalizedParams],
+  InfiniteData<ListResult<T>, number>
+>;
+
+/**
+ * Key of one record (`pocketbaseKeys.detail`), typed with its data.
+ *
+ * @example
+ * ```ts
+ * const key: DetailKey<Post> = pocketbaseKeys.detail<Post>("posts", id);
+ * ```
+ */
+export type DetailKey<T> = TaggedKey<readonly ["pocketbase", string, "detail", string, NormalizedParams], T>;
