@@ -1,0 +1,5 @@
+import type { PatientStatus } from "../types";
+
+export function StatusBadge(props: { status: PatientStatus | "" }) {
+  return <span class={`badge badge-${props.status || "none"}`}>{props.status || "—"}</span>;
+}
