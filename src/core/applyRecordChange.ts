@@ -1,0 +1,158 @@
+import type { QueryClient, QueryKey } from "@tanstack/solid-query";
+import type { RecordModel } from "pocketbase";
+import { compileFields } from "./compileFields";
+import { parseKey, type ParsedKey } from "./parseKey";
+import { patchListData } from "./patchListData";
+import { pocketbaseKeys } from "./pocketbaseKeys";
+import { reconcileRecord } from "./reconcileRecord";
+
+/** The part of a `QueryClient` the reducer needs (tests and adapters can pass their own). */
+export type RecordCache = Pick<QueryClient, "getQueriesData" | "setQueryData" | "removeQueries">;
+
+/** One record change: from a mutation (optimistic or confirmed) or a realtime event. */
+export type RecordChange<T extends RecordModel = RecordModel> =
+  | { type: "create" | "update"; record: T }
+  | { type: "delete"; id: string };
+
+/** Options of {@link applyRecordChange}. */
+export interface ApplyRecordChangeOptions {
+  /**
+   * Skip the staleness guard. For the server's own answer to our mutation, which replaces an
+   * optimistic record whose client-side `updated` may be later than the server's clock.
+   */
+  force?: boolean;
+}
+
+/** What {@link applyRecordChange} did. */
+export interface ApplyRecordChangeResult {
+  /** Keys whose data was replaced or removed. */
+  patched: QueryKey[];
+  /** Keys whose right data the reducer could not decide: the caller invalidates them. */
+  undecided: QueryKey[];
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Applies one record change to every cached query of a collection: the one reducer shared by
+ * optimistic mutations and realtime events (DESIGN.md §5, §6).
+ *
+ * - Details: a create or update is merged into a cached detail of that id (its `expand` is
+ *   kept when the incoming record has none); a delete removes the detail query.
+ * - Full lists, pages and infinite lists: inserted, replaced, moved or removed in place where
+ *   the result is certain, with totals kept right (see {@link patchListData}); anything else
+ *   goes to `undecided`, untouched. Lists with a `filter` are undecidable for now.
+ * - Guards per entry: an update older (`updated`) than the cached record is ignored unless
+ *   `force`; an update identical to the cache makes no `setQueryData` call (the echo of our
+ *   own write must not re-render); a delete of an unknown id is a no-op.
+ *
+ * Cached objects are never mutated; new arrays and objects are written with `setQueryData`.
+ * The reducer never invalidates: mutations invalidate `undecided` on settle, the realtime hub
+ * coalesces them.
+ *
+ * @param cache - The QueryClient (or anything with the same three methods).
+ * @param collection - The collection name or id, as used in the query keys.
+ * @param change - The change.
+ * @param options - See {@link ApplyRecordChangeOptions}.
+ * @returns The keys patched and the keys left undecided (a key can be in both when a record
+ *   was inserted at a guessed position or without its expansion).
+ * @example
+ * ```ts
+ * const { undecided } = applyRecordChange(queryClient, "posts", { type: "create", record });
+ * for (const queryKey of undecided) void queryClient.invalidateQueries({ queryKey, exact: true });
+ * ```
+ */
+export function applyRecordChange<T extends RecordModel>(
+  cache: RecordCache,
+  collection: string,
+  change: RecordChange<T>,
+  options?: ApplyRecordChangeOptions,
+): ApplyRecordChangeResult {
+  const result: ApplyRecordChangeResult = { patched: [], undecided: [] };
+  const force = options?.force ?? false;
+  const entries = cache
+    .getQueriesData<unknown>({ queryKey: pocketbaseKeys.collection(collection) })
+    .map(([queryKey, data]) => ({ queryKey, data, parsed: parseKey(queryKey) }))
+    .filter((entry): entry is Entry => entry.parsed?.collection === collection);
+  const id = change.type === "delete" ? change.id : change.record.id;
+  let copies: Row[] | undefined;
+  const cachedCopies = () =>
+    (copies ??= entries.flatMap((entry): Row[] => {
+      const row = findRow(entry.data, id);
+      return row ? [row] : [];
+    }));
+  const knownElsewhere = () => cachedCopies().length > 0;
+  const settledElsewhere = () =>
+    change.type !== "delete" &&
+    cachedCopies().some((copy) => reconcileRecord(copy, change.record, force).outcome !== "changed");
+
+  for (const { queryKey, data, parsed } of entries) {
+    if (parsed.kind === "detail") {
+      if (parsed.id !== id) continue;
+      if (change.type === "delete") {
+        cache.removeQueries({ queryKey, exact: true });
+        result.patched.push(queryKey);
+        continue;
+      }
+      commit(cache, result, queryKey, data, patchDetail(data, parsed.params.fields, change.record, force));
+      continue;
+    }
+    if (data === undefined) continue; // nothing fetched yet: the fetch brings the change
+    const listChange = change.type === "delete" ? change : { type: change.type, record: change.record as Row };
+    const outcome = patchListData(parsed.kind, data, parsed.params, listChange, {
+      force,
+      knownElsewhere,
+      settledElsewhere,
+    });
+    commit(cache, result, queryKey, data, outcome);
+  }
+  return result;
+}
+
+function commit(
+  cache: RecordCache,
+  result: ApplyRecordChangeResult,
+  queryKey: QueryKey,
+  data: unknown,
+  outcome: { data: unknown; undecided: boolean },
+): void {
+  // Same reference = nothing changed: no setQueryData, so observers are not notified.
+  if (outcome.data !== data) {
+    cache.setQueryData(queryKey, outcome.data);
+    result.patched.push(queryKey);
+  }
+  if (outcome.undecided) result.undecided.push(queryKey);
+}
+
+type Entry = { queryKey: QueryKey; data: unknown; parsed: ParsedKey };
+
+function patchDetail(
+  data: unknown,
+  fields: string | undefined,
+  incoming: Row,
+  force: boolean,
+): { data: unknown; undecided: boolean } {
+  // Only a detail that holds a record is updated: a pending or failed one fetches its own.
+  if (typeof data !== "object" || data === null) return { data, undecided: false };
+  const reconciled = reconcileRecord(data as Row, incoming, force);
+  if (reconciled.outcome !== "changed") return { data, undecided: false };
+  const projection = compileFields(fields);
+  if (!projection) return { data, undecided: true };
+  return { data: projection.project(reconciled.record), undecided: reconciled.expandOutdated };
+}
+
+// The copy of a record that a cache entry's data holds (a list, a page, infinite pages or a
+// detail), if any: it tells whether a change a partial list cannot place matters at all.
+function findRow(data: unknown, id: string): Row | undefined {
+  if (Array.isArray(data)) return data.find((row: Row | undefined) => row?.id === id) as Row | undefined;
+  if (typeof data !== "object" || data === null) return undefined;
+  const value = data as { id?: unknown; items?: unknown; pages?: unknown };
+  if (value.id === id) return value as Row;
+  if (Array.isArray(value.items)) return findRow(value.items, id);
+  if (!Array.isArray(value.pages)) return undefined;
+  for (const page of value.pages) {
+    const row = findRow(page, id);
+    if (row) return row;
+  }
+  return undefined;
+}
