@@ -6,11 +6,15 @@ export { useCollection } from "./useCollection";
 export { useFullCollection } from "./useFullCollection";
 export { useInfiniteCollection } from "./useInfiniteCollection";
 export { useRecord } from "./useRecord";
+export { useCreateRecord } from "./useCreateRecord";
+export { useUpdateRecord } from "./useUpdateRecord";
+export { useDeleteRecord } from "./useDeleteRecord";
 export type { HookOverrides } from "./HookOverrides";
 export type {
   UseCollectionOptions,
   UseFullCollectionOptions,
   UseInfiniteCollectionOptions,
+  UseRecordMutationOptions,
   UseRecordOptions,
 } from "./types";
 
@@ -25,4 +29,12 @@ export { fullListQueryOptions } from "./core/fullListQueryOptions";
 export { infiniteListQueryOptions } from "./core/infiniteListQueryOptions";
 export { recordQueryOptions } from "./core/recordQueryOptions";
 export { retryPolicy } from "./core/retryPolicy";
+export { applyRecordChange } from "./core/applyRecordChange";
+export type { RecordChange } from "./core/applyRecordChange";
+export { newRecordId } from "./core/newRecordId";
+export { formatPocketBaseDate } from "./core/formatPocketBaseDate";
+export type { CreateVariables, CreateContext } from "./core/createRecordMutation";
+export type { UpdateVariables, UpdateContext } from "./core/updateRecordMutation";
+export type { DeleteContext } from "./core/deleteRecordMutation";
+export type { ComposedContext } from "./core/composeMutationOptions";
 export type { ListQueryParams, PageQueryParams, PocketBaseRecord, RecordQueryParams } from "./core/types";

@@ -1,4 +1,4 @@
-import type { InfiniteData, QueryOptions, InfiniteQueryOptions } from "@tanstack/solid-query";
+import type { InfiniteData, InfiniteQueryOptions, MutationOptions, QueryOptions } from "@tanstack/solid-query";
 import type { ClientResponseError, ListResult } from "pocketbase";
 import type { ListQueryParams, PageQueryParams, RecordQueryParams } from "./core/types";
 
@@ -57,3 +57,23 @@ export type UseInfiniteCollectionOptions<T, TData = InfiniteData<ListResult<T>, 
  */
 export type UseRecordOptions<T, TData = T> = RecordQueryParams &
   PassThrough<QueryOptions<T, ClientResponseError, TData>>;
+
+/**
+ * Options shared by the mutation hooks: `expand`/`fields` shape the server's answer (pass what
+ * your lists show), `optimistic` (default `true`) turns the optimistic cache write on or off,
+ * and any TanStack mutation option may be given. Your `onMutate`, `onSuccess`, `onError` and
+ * `onSettled` run after this library's own, never instead of them; `onMutate`'s return value
+ * reaches your other callbacks as usual.
+ *
+ * @example
+ * ```ts
+ * const options: UseRecordMutationOptions<Post, UpdateVariables> = {
+ *   expand: "author",
+ *   onError: (error) => toast(error.message),
+ * };
+ * ```
+ */
+export type UseRecordMutationOptions<TData, TVariables, TContext = unknown> = RecordQueryParams & {
+  /** Write the expected result into the cache before the server answers. Default `true`. */
+  optimistic?: boolean;
+} & Omit<MutationOptions<TData, ClientResponseError, TVariables, TContext>, "mutationFn" | "mutationKey">;

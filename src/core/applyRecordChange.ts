@@ -7,7 +7,7 @@ import { pocketbaseKeys } from "./pocketbaseKeys";
 import { reconcileRecord } from "./reconcileRecord";
 
 /** The part of a `QueryClient` the reducer needs (tests and adapters can pass their own). */
-export type RecordCache = Pick<QueryClient, "getQueriesData" | "setQueryData" | "removeQueries">;
+export type RecordCache = Pick<QueryClient, "getQueriesData" | "setQueryData" | "removeQueries" | "getQueryCache">;
 
 /** One record change: from a mutation (optimistic or confirmed) or a realtime event. */
 export type RecordChange<T extends RecordModel = RecordModel> =
@@ -38,7 +38,8 @@ type Row = Record<string, unknown>;
  * optimistic mutations and realtime events (DESIGN.md §5, §6).
  *
  * - Details: a create or update is merged into a cached detail of that id (its `expand` is
- *   kept when the incoming record has none); a delete removes the detail query.
+ *   kept when the incoming record has none); a delete removes the detail query, or, while a
+ *   component observes it, reports it undecided so that its refetch ends in a 404.
  * - Full lists, pages and infinite lists: inserted, replaced, moved or removed in place where
  *   the result is certain, with totals kept right (see {@link patchListData}); anything else
  *   goes to `undecided`, untouched. Lists with a `filter` are undecidable for now.
@@ -90,8 +91,15 @@ export function applyRecordChange<T extends RecordModel>(
     if (parsed.kind === "detail") {
       if (parsed.id !== id) continue;
       if (change.type === "delete") {
-        cache.removeQueries({ queryKey, exact: true });
-        result.patched.push(queryKey);
+        // A mounted observer keeps showing a removed query's data and never sees it again
+        // (pocketbase-protocol.md §8): an observed detail is refetched instead, and ends in
+        // the 404 a deleted record answers with. Unobserved ones are simply dropped.
+        if (cache.getQueryCache().find({ queryKey, exact: true })?.getObserversCount()) {
+          result.undecided.push(queryKey);
+        } else {
+          cache.removeQueries({ queryKey, exact: true });
+          result.patched.push(queryKey);
+        }
         continue;
       }
       commit(cache, result, queryKey, data, patchDetail(data, parsed.params.fields, change.record, force));

@@ -1,15 +1,14 @@
-import type { InfiniteData } from "@tanstack/solid-query";
-import type { ListResult } from "pocketbase";
 import { compileFields } from "./compileFields";
 import { compileSort } from "./compileSort";
 import { matches } from "./matches";
 import type { NormalizedParams } from "./normalizeParams";
-import { patchWindow, type RecordWindow, type WindowEdit, type WindowPatch } from "./patchWindow";
+import { fromWindow } from "./fromWindow";
+import { patchWindow, type WindowEdit, type WindowPatch } from "./patchWindow";
 import { reconcileRecord } from "./reconcileRecord";
 import { sameJson } from "./sameJson";
+import { toWindow } from "./toWindow";
 
 type Row = Record<string, unknown>;
-type Page = ListResult<Row>;
 
 /** A record change as the list reducer sees it. */
 export type ListChange = { type: "create" | "update"; record: Row } | { type: "delete"; id: string };
@@ -114,75 +113,4 @@ export function patchListData(
     if (patch.items === window!.items && sameJson(next, data)) return unchanged;
     return { data: next, undecided: patch.guessed || refetch };
   }
-}
-
-function toWindow(kind: "full" | "page" | "infinite", data: unknown): RecordWindow | undefined {
-  if (kind === "full") {
-    return Array.isArray(data) ? { items: data as Row[], offset: 0, atEnd: true, capacity: Infinity } : undefined;
-  }
-  if (kind === "page") {
-    if (!isPage(data)) return undefined;
-    const offset = (data.page - 1) * data.perPage;
-    return { items: data.items, offset, atEnd: pageAtEnd(data, offset + data.items.length), capacity: data.perPage };
-  }
-  const pages = (data as Partial<InfiniteData<unknown, unknown>> | undefined)?.pages;
-  if (!Array.isArray(pages) || !pages.every(isPage)) return undefined;
-  const last = pages.at(-1);
-  if (!last) return undefined;
-  const perPage = last.perPage;
-  // Loaded pages must be 1..k, all the same size and all but the last full: then they are a
-  // prefix of the ordering that can be re-chunked.
-  const prefix = pages.every(
-    (page, index) =>
-      page.page === index + 1 && page.perPage === perPage && (page === last || page.items.length === perPage),
-  );
-  if (!prefix) return undefined;
-  const items = pages.flatMap((page) => page.items);
-  return { items, offset: 0, atEnd: pageAtEnd(last, items.length), capacity: pages.length * perPage };
-}
-
-function fromWindow(kind: "full" | "page" | "infinite", data: unknown, patch: WindowPatch): unknown {
-  if (kind === "full") return patch.items;
-  if (kind === "page") return { ...(data as Page), ...totals(data as Page, patch.delta), items: patch.items };
-  const infinite = data as InfiniteData<Page, unknown>;
-  // The last page is the freshest fetch (and the one getNextPageParam reads): its totals win.
-  const last = infinite.pages.at(-1)!;
-  const perPage = last.perPage;
-  const count = totals(last, patch.delta);
-  const pages: Page[] = [];
-  for (const [index, page] of infinite.pages.entries()) {
-    pages.push({ ...page, ...count, items: patch.items.slice(index * perPage, (index + 1) * perPage) });
-    // A refetch loads pages while getNextPageParam allows (infiniteListQueryOptions): stop
-    // where it would stop, so a page emptied by a removal is not kept.
-    const more = count.totalPages < 0 ? pages.at(-1)!.items.length >= perPage : page.page < count.totalPages;
-    if (!more) break;
-  }
-  return { ...infinite, pages, pageParams: infinite.pageParams.slice(0, pages.length) };
-}
-
-function totals(page: Page, delta: number): { totalItems: number; totalPages: number } {
-  if (page.totalItems < 0) return { totalItems: page.totalItems, totalPages: page.totalPages };
-  const totalItems = page.totalItems + delta;
-  return { totalItems, totalPages: Math.ceil(totalItems / page.perPage) };
-}
-
-// With totals the count says where the list ends; with `skipTotal` (-1) only a short page does.
-function pageAtEnd(page: Page, end: number): boolean {
-  return page.totalItems >= 0 ? end >= page.totalItems : page.items.length < page.perPage;
-}
-
-function isPage(value: unknown): value is Page {
-  const page = value as Partial<Page> | undefined;
-  return (
-    typeof page === "object" &&
-    page !== null &&
-    Array.isArray(page.items) &&
-    Number.isInteger(page.page) &&
-    Number.isInteger(page.perPage) &&
-    page.page! >= 1 &&
-    page.perPage! >= 1 &&
-    page.items.length <= page.perPage! &&
-    typeof page.totalItems === "number" &&
-    typeof page.totalPages === "number"
-  );
 }

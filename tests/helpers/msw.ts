@@ -68,6 +68,36 @@ export function delayNext(method: Method, path: string, ms: number): { started: 
   return { started };
 }
 
+/**
+ * The next matching request is held until the test calls `release()`: with no argument it then
+ * goes to the real server; with `{ status }` it fails like `failNext`; with `"network"` it fails
+ * at the network level. `started` resolves once the request has been caught. No clock involved:
+ * the test decides when the response happens.
+ */
+export function holdNext(method: Method, path: string) {
+  let markStarted!: () => void;
+  let answer!: (outcome: HoldOutcome) => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const released = new Promise<HoldOutcome>((resolve) => (answer = resolve));
+  server.use(
+    handlerFor(method)(
+      fullUrl(path),
+      async () => {
+        markStarted();
+        const outcome = await released;
+        if (outcome === "pass") return passthrough();
+        if (outcome === "network") return HttpResponse.error();
+        const payload: PocketBaseErrorBody = { status: outcome.status, message: `Injected failure (${outcome.status}).`, data: {} };
+        return HttpResponse.json(payload, { status: outcome.status });
+      },
+      { once: true },
+    ),
+  );
+  return { started, release: (outcome: HoldOutcome = "pass") => answer(outcome) };
+}
+
+export type HoldOutcome = "pass" | "network" | { status: number };
+
 export interface RecordedRequest {
   method: string;
   url: string;

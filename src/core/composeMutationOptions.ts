@@ -1,0 +1,101 @@
+import type { MutationFunctionContext, QueryClient } from "@tanstack/solid-query";
+import type { ClientResponseError } from "pocketbase";
+import { pocketbaseKeys } from "./pocketbaseKeys";
+import { retryPolicy } from "./retryPolicy";
+
+/** What this library's mutations do around the request; each step gets our own context. */
+export interface MutationSteps<TData, TVariables, TOurs> {
+  mutationFn: (variables: TVariables) => Promise<TData>;
+  onMutate: (variables: TVariables) => Promise<TOurs> | TOurs;
+  onSuccess: (data: TData, variables: TVariables, ours: TOurs) => unknown;
+  onError: (error: ClientResponseError, variables: TVariables, ours: TOurs | undefined) => unknown;
+  onSettled: (ours: TOurs | undefined) => Promise<unknown> | unknown;
+}
+
+/** The callbacks a user may pass; they receive their own `onMutate` result, never ours. */
+export interface UserMutationCallbacks<TData, TVariables, TContext> {
+  onMutate?: (variables: TVariables, context: MutationFunctionContext) => Promise<TContext> | TContext;
+  onSuccess?: (data: TData, variables: TVariables, onMutateResult: TContext, context: MutationFunctionContext) => unknown;
+  onError?: (
+    error: ClientResponseError,
+    variables: TVariables,
+    onMutateResult: TContext | undefined,
+    context: MutationFunctionContext,
+  ) => unknown;
+  onSettled?: (
+    data: TData | undefined,
+    error: ClientResponseError | null,
+    variables: TVariables,
+    onMutateResult: TContext | undefined,
+    context: MutationFunctionContext,
+  ) => unknown;
+}
+
+/** The `onMutate` result of a composed mutation: ours and the user's side by side. */
+export interface ComposedContext<TOurs, TContext> {
+  ours: TOurs;
+  user: TContext;
+}
+
+/**
+ * Builds TanStack mutation options in which the user's callbacks run in addition to ours, never
+ * instead. Order, for each callback: ours first, then the user's. So a user's `onMutate` sees
+ * the optimistic cache, `onError` sees it rolled back, and `onSettled` runs once the
+ * invalidation's refetch has landed. Every mutation runs under the mutation key
+ * `pocketbaseKeys.collection(collection)`, and a 4xx is never retried.
+ *
+ * @param queryClient - The QueryClient the mutation runs on.
+ * @param collection - Collection name or id.
+ * @param steps - This library's mutation function and callbacks.
+ * @param user - The user's TanStack options (callbacks and anything else, e.g. `retry`, `meta`).
+ * @returns Options for `useMutation`.
+ * @example
+ * ```ts
+ * useMutation(() => composeMutationOptions(queryClient, "posts", steps, { onSuccess: toast }));
+ * ```
+ */
+export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser extends object>(
+  queryClient: QueryClient,
+  collection: string,
+  steps: MutationSteps<TData, TVariables, TOurs>,
+  user: TUser & UserMutationCallbacks<TData, TVariables, TContext>,
+) {
+  const { onMutate, onSuccess, onError, onSettled, ...rest } = user;
+  type Context = ComposedContext<TOurs, TContext>;
+  return {
+    retry: retryPolicy(queryClient, "mutations"),
+    ...rest,
+    mutationKey: pocketbaseKeys.collection(collection),
+    mutationFn: (variables: TVariables) => steps.mutationFn(variables),
+    onMutate: async (variables: TVariables, context: MutationFunctionContext): Promise<Context> => {
+      const ours = await steps.onMutate(variables);
+      const mine = (await onMutate?.(variables, context)) as TContext;
+      return { ours, user: mine };
+    },
+    onSuccess: async (data: TData, variables: TVariables, result: Context, context: MutationFunctionContext) => {
+      await steps.onSuccess(data, variables, result.ours);
+      await onSuccess?.(data, variables, result.user, context);
+    },
+    onError: async (
+      error: ClientResponseError,
+      variables: TVariables,
+      result: Context | undefined,
+      context: MutationFunctionContext,
+    ) => {
+      await steps.onError(error, variables, result?.ours);
+      await onError?.(error, variables, result?.user, context);
+    },
+    onSettled: async (
+      data: TData | undefined,
+      error: ClientResponseError | null,
+      variables: TVariables,
+      result: Context | undefined,
+      context: MutationFunctionContext,
+    ) => {
+      // Awaited: the mutation stays pending until the refetch has landed, so `isPending` never
+      // shows a finished mutation next to pre-mutation server data.
+      await steps.onSettled(result?.ours);
+      await onSettled?.(data, error, variables, result?.user, context);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/solid-query";
+import type { ClientResponseError, RecordModel } from "pocketbase";
+import type { Accessor } from "solid-js";
+import { composeMutationOptions, type ComposedContext } from "./core/composeMutationOptions";
+import { createRecordMutation, type CreateContext, type CreateVariables } from "./core/createRecordMutation";
+import type { HookOverrides } from "./HookOverrides";
+import type { UseRecordMutationOptions } from "./types";
+import { usePocketBase } from "./usePocketBase";
+
+/**
+ * Creates a record, optimistically. `mutate(data)` writes the new record into every cached
+ * list of the collection that it certainly belongs to (at its sorted position) and into its
+ * detail entry before the server answers; the server's record then replaces it. On failure the
+ * row is removed again and `variables` keep the user's input for a retry.
+ *
+ * Unless `data.id` is given, the record gets a PocketBase-compatible id on the client (15
+ * characters of `[a-z0-9]`), so the optimistic row, the server's answer and any realtime echo
+ * are one row.
+ *
+ * @param collection - Collection name or id.
+ * @param options - Accessor of `expand`, `fields`, `optimistic` and TanStack mutation options.
+ * @param overrides - Clients to use instead of the ones in context.
+ * @returns solid-query's mutation result; `error` is the SDK's `ClientResponseError`, with
+ *   PocketBase's field errors at `error.response.data`.
+ * @example
+ * ```tsx
+ * const create = useCreateRecord<Post>("posts");
+ * <form onSubmit={(e) => { e.preventDefault(); create.mutate({ title: title() }); }}>
+ *   <input value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+ *   <Show when={create.error?.response.data.title}>{(f) => <small>{f().message}</small>}</Show>
+ * </form>
+ * ```
+ */
+export function useCreateRecord<T = RecordModel, TContext = unknown>(
+  collection: string,
+  options?: Accessor<UseRecordMutationOptions<T, CreateVariables, TContext>>,
+  overrides?: HookOverrides,
+): UseMutationResult<T, ClientResponseError, CreateVariables, ComposedContext<CreateContext, TContext>> {
+  const pb = usePocketBase(overrides?.pocketbase);
+  const queryClient = useQueryClient(overrides?.queryClient);
+  return useMutation(() => {
+    const { expand, fields, optimistic, ...user } = options?.() ?? {};
+    const steps = createRecordMutation<T>(pb, queryClient, collection, { expand, fields, optimistic });
+    return composeMutationOptions(queryClient, collection, steps, user);
+  }, () => queryClient);
+}

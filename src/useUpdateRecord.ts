@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/solid-query";
+import type { ClientResponseError, RecordModel } from "pocketbase";
+import type { Accessor } from "solid-js";
+import { composeMutationOptions, type ComposedContext } from "./core/composeMutationOptions";
+import { updateRecordMutation, type UpdateContext, type UpdateVariables } from "./core/updateRecordMutation";
+import type { HookOverrides } from "./HookOverrides";
+import type { UseRecordMutationOptions } from "./types";
+import { usePocketBase } from "./usePocketBase";
+
+/**
+ * Updates a record, optimistically. `mutate({ id, data })` merges `data` into every cached copy
+ * of the record (details and lists, moving it where the sort says) before the server answers,
+ * applying PocketBase's modifiers as the server will: `"views+": 1`, `"views-": 1`,
+ * `"tags+": "red"`, `"+tags": "red"`, `"tags-": "red"`. On failure only the fields this
+ * mutation wrote go back, and only where a later mutation has not changed them since.
+ *
+ * @param collection - Collection name or id.
+ * @param options - Accessor of `expand`, `fields`, `optimistic` and TanStack mutation options.
+ * @param overrides - Clients to use instead of the ones in context.
+ * @returns solid-query's mutation result; `error` is the SDK's `ClientResponseError`.
+ * @example
+ * ```tsx
+ * const update = useUpdateRecord<Post>("posts");
+ * <button onClick={() => update.mutate({ id: post.id, data: { "likes+": 1 } })}>♥ {post.likes}</button>
+ * ```
+ */
+export function useUpdateRecord<T = RecordModel, TContext = unknown>(
+  collection: string,
+  options?: Accessor<UseRecordMutationOptions<T, UpdateVariables, TContext>>,
+  overrides?: HookOverrides,
+): UseMutationResult<T, ClientResponseError, UpdateVariables, ComposedContext<UpdateContext | undefined, TContext>> {
+  const pb = usePocketBase(overrides?.pocketbase);
+  const queryClient = useQueryClient(overrides?.queryClient);
+  return useMutation(() => {
+    const { expand, fields, optimistic, ...user } = options?.() ?? {};
+    const steps = updateRecordMutation<T>(pb, queryClient, collection, { expand, fields, optimistic });
+    return composeMutationOptions(queryClient, collection, steps, user);
+  }, () => queryClient);
+}
