@@ -1,5 +1,9 @@
 import type Client from "pocketbase";
-import { createComponent, type JSX } from "solid-js";
+import { QueryClientContext } from "@tanstack/solid-query";
+import { createComponent, createEffect, onCleanup, useContext, type JSX } from "solid-js";
+import { isServer } from "solid-js/web";
+import { clearPocketBaseCache } from "./core/clearPocketBaseCache";
+import { onIdentityChange } from "./core/onIdentityChange";
 import { PocketBaseContext } from "./PocketBaseContext";
 
 /** Props of {@link PocketBaseProvider}. */
@@ -12,7 +16,9 @@ export interface PocketBaseProviderProps {
 
 /**
  * Makes a PocketBase client available to every hook of this library below it. Place it inside
- * TanStack's `QueryClientProvider`.
+ * TanStack's `QueryClientProvider`. When the signed-in user changes (login, logout, switch; not
+ * a token refresh), it clears every cached PocketBase query of that QueryClient: active ones
+ * are reset and refetch under the new user, the others are removed.
  *
  * @param props - `client` and `children`.
  * @returns The children, with the client in context.
@@ -31,6 +37,15 @@ export interface PocketBaseProviderProps {
  * ```
  */
 export function PocketBaseProvider(props: PocketBaseProviderProps): JSX.Element {
+  // On a change of signed-in user, every cached record of the previous user goes: no data of
+  // one user is shown to the next (DESIGN.md §6). The realtime hub re-subscribes on its own.
+  const queryClient = useContext(QueryClientContext);
+  if (!isServer && queryClient) {
+    createEffect(() => {
+      const client = queryClient();
+      onCleanup(onIdentityChange(props.client, () => void clearPocketBaseCache(client)));
+    });
+  }
   // Written with createComponent rather than JSX so the package ships one plain JS build
   // that needs no Solid compiler step (see tsup.config.ts).
   return createComponent(PocketBaseContext.Provider, {

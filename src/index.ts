@@ -9,11 +9,16 @@ export { useRecord } from "./useRecord";
 export { useCreateRecord } from "./useCreateRecord";
 export { useUpdateRecord } from "./useUpdateRecord";
 export { useDeleteRecord } from "./useDeleteRecord";
+export { useRealtimeCollection } from "./useRealtimeCollection";
+export { useRealtimeRecord } from "./useRealtimeRecord";
+export { useRealtimeStatus } from "./useRealtimeStatus";
+export { useRealtimeTopic } from "./useRealtimeTopic";
 export type { HookOverrides } from "./HookOverrides";
 export type {
   UseCollectionOptions,
   UseFullCollectionOptions,
   UseInfiniteCollectionOptions,
+  UseRealtimeOptions,
   UseRecordMutationOptions,
   UseRecordOptions,
 } from "./types";
@@ -37,4 +42,11 @@ export type { CreateVariables, CreateContext } from "./core/createRecordMutation
 export type { UpdateVariables, UpdateContext } from "./core/updateRecordMutation";
 export type { DeleteContext } from "./core/deleteRecordMutation";
 export type { ComposedContext } from "./core/composeMutationOptions";
+export { realtimeHub } from "./core/realtimeHub";
+export type { RealtimeHub, RealtimeHubOptions, RealtimeListener, RealtimeTopic } from "./core/realtimeHub";
+export type { RealtimeStatus } from "./core/realtimeStatusStore";
+export { realtimeCacheListener } from "./core/realtimeCacheListener";
+export type { RealtimeStrategy, RecordEvent } from "./core/realtimeCacheListener";
+export { invalidationBatcher } from "./core/invalidationBatcher";
+export { clearPocketBaseCache } from "./core/clearPocketBaseCache";
 export type { ListQueryParams, PageQueryParams, PocketBaseRecord, RecordQueryParams } from "./core/types";

@@ -1,5 +1,6 @@
 import type { InfiniteData, InfiniteQueryOptions, MutationOptions, QueryOptions } from "@tanstack/solid-query";
 import type { ClientResponseError, ListResult } from "pocketbase";
+import type { RealtimeStrategy, RecordEvent } from "./core/realtimeCacheListener";
 import type { ListQueryParams, PageQueryParams, RecordQueryParams } from "./core/types";
 
 /** TanStack query options a read hook passes through: everything but key and function. */
@@ -77,3 +78,24 @@ export type UseRecordMutationOptions<TData, TVariables, TContext = unknown> = Re
   /** Write the expected result into the cache before the server answers. Default `true`. */
   optimistic?: boolean;
 } & Omit<MutationOptions<TData, ClientResponseError, TVariables, TContext>, "mutationFn" | "mutationKey">;
+
+/**
+ * Options of {@link useRealtimeCollection} and {@link useRealtimeRecord}.
+ *
+ * @example
+ * ```ts
+ * const options: UseRealtimeOptions<Post> = { expand: "author", onEvent: (e) => log(e.action) };
+ * ```
+ */
+export interface UseRealtimeOptions<T> {
+  /** `patch` (default): apply events in place where certain; `invalidate`: refetch lists. */
+  strategy?: RealtimeStrategy;
+  /** Relations to expand on event records: pass what your lists expand. */
+  expand?: string;
+  /** Fields of event records: pass what your lists select. */
+  fields?: string;
+  /** Called for each event, after the cache has been updated. */
+  onEvent?: (event: RecordEvent<T>) => void;
+  /** Set to `false` to unsubscribe. Default `true`. */
+  enabled?: boolean;
+}

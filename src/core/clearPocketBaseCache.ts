@@ -1,0 +1,23 @@
+import type { QueryClient } from "@tanstack/solid-query";
+import { pocketbaseKeys } from "./pocketbaseKeys";
+
+/**
+ * Removes every cached PocketBase record from a QueryClient, for a change of signed-in user:
+ * no data of one user may be shown to the next. In-flight fetches (made with the old auth) are
+ * cancelled, active queries are reset (mounted components drop their data and refetch with the
+ * new auth) and inactive ones are removed. `removeQueries` alone is not enough: a mounted
+ * observer keeps showing a removed query's data (pocketbase-protocol.md §8).
+ *
+ * @param queryClient - The QueryClient to clear.
+ * @returns A promise that settles once the active queries have refetched.
+ * @example
+ * ```ts
+ * pb.authStore.onChange(() => void clearPocketBaseCache(queryClient));
+ * ```
+ */
+export async function clearPocketBaseCache(queryClient: QueryClient): Promise<void> {
+  const queryKey = pocketbaseKeys.all();
+  await queryClient.cancelQueries({ queryKey });
+  queryClient.removeQueries({ queryKey, type: "inactive" });
+  await queryClient.resetQueries({ queryKey, type: "active" });
+}

@@ -1,0 +1,245 @@
+import type Client from "pocketbase";
+import { authIdentity } from "./authIdentity";
+import { realtimeStatusStore, type RealtimeStatusStore } from "./realtimeStatusStore";
+import { subscribeTracked } from "./subscribeTracked";
+
+/** What a realtime subscription is to: a full SDK topic (`posts/*`, `posts/<id>`, a custom one). */
+export interface RealtimeTopic {
+  /** The topic as the SDK's `pb.realtime.subscribe` takes it. */
+  topic: string;
+  /** Query options sent with the subscription (`expand`, `fields`); part of its identity. */
+  options?: Record<string, string>;
+}
+
+/** A consumer of a topic's messages. Identical listener objects are counted, not repeated. */
+export interface RealtimeListener {
+  /** A message of the topic (for records: `{ action, record }`). */
+  onMessage(data: unknown): void;
+  /**
+   * The subscription is live: confirmed by the server for the first time, or again after a
+   * reconnect or a change of user. Events in between were lost (PocketBase replays nothing).
+   */
+  onLive?(): void;
+}
+
+/** Tuning of a hub; the defaults suit PocketBase's own timings. */
+export interface RealtimeHubOptions {
+  /** Delays between attempts when subscribing fails (the SDK does not retry a first connect). */
+  retryDelays?: readonly number[];
+  /** How long after a dropped connection the SDK may take to come back before the hub steps in. */
+  watchdogMs?: number;
+  /** Flush window of the invalidations realtime events cause (see `invalidationBatcher`). */
+  flushWindowMs?: number;
+}
+
+/** One PocketBase client's realtime subscriptions, shared by every hook that uses them. */
+export interface RealtimeHub {
+  /** Adds a listener to a topic; returns the function that removes it (idempotent). */
+  subscribe(topic: RealtimeTopic, listener: RealtimeListener): () => void;
+  /** Connection status, for `useRealtimeStatus`. */
+  readonly status: RealtimeStatusStore;
+  /** The options the hub was created with, defaults applied. */
+  readonly options: Required<RealtimeHubOptions>;
+}
+
+interface Entry {
+  readonly key: string;
+  readonly topic: RealtimeTopic;
+  readonly listeners: Map<RealtimeListener, number>;
+  /** Bumped on every (re)start and on release: callbacks of older attempts are ignored. */
+  generation: number;
+  /** Removes the SDK listener of the current attempt. */
+  stop?: () => void;
+  attempt: number;
+  retry?: ReturnType<typeof setTimeout>;
+}
+
+const DEFAULTS: Required<RealtimeHubOptions> = {
+  retryDelays: [250, 500, 1000, 2000, 4000, 8000],
+  watchdogMs: 8000,
+  flushWindowMs: 50,
+};
+
+const hubs = new WeakMap<Client, RealtimeHub>();
+
+/**
+ * The realtime hub of a PocketBase client (one per client). It owns every SDK subscription the
+ * hooks need and works around PocketBase's sharp edges (pocketbase-protocol.md §1-2, §8):
+ *
+ * - One SDK subscription per (topic, options), reference-counted, removed with the function
+ *   `subscribe()` returned, also when the last listener leaves before `subscribe()` settles.
+ * - A failed subscribe is retried with backoff (the SDK never retries a first connect), and
+ *   the listener the SDK kept from the failed attempt is removed.
+ * - After a drop it waits for the SDK's own reconnect; if that has not happened within
+ *   `watchdogMs` (a drop during the handshake can leave the SDK disconnected for good), it
+ *   subscribes everything again itself.
+ * - Listeners hear `onLive` once a subscription is confirmed and after every reconnect, since
+ *   events in between are lost.
+ * - On a change of signed-in user it re-establishes every subscription on a fresh connection,
+ *   so the server applies the new user's rules (the SDK keeps the old auth otherwise).
+ *
+ * @param pb - The PocketBase client.
+ * @param options - Tuning, used when the hub is first created.
+ * @returns The client's hub.
+ * @example
+ * ```ts
+ * const stop = realtimeHub(pb).subscribe({ topic: "posts/*" }, { onMessage: (e) => console.log(e) });
+ * ```
+ */
+export function realtimeHub(pb: Client, options?: RealtimeHubOptions): RealtimeHub {
+  let hub = hubs.get(pb);
+  if (!hub) hubs.set(pb, (hub = createHub(pb, { ...DEFAULTS, ...options })));
+  return hub;
+}
+
+function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeHub {
+  const entries = new Map<string, Entry>();
+  const status = realtimeStatusStore();
+  let clientId: string | undefined;
+  let stopConnectWatch: (() => void) | undefined;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let identity = authIdentity(pb.authStore.record);
+
+  const live = () => [...entries.values()];
+  const notifyLive = (entry: Entry) => {
+    for (const listener of entry.listeners.keys()) safely(() => listener.onLive?.());
+  };
+
+  // PB_CONNECT fires after every (re)connect once the SDK has resubmitted the topics. Held only
+  // while the hub has topics: the SDK counts it as a subscription and would keep the
+  // connection open for it alone.
+  function watchConnects() {
+    if (stopConnectWatch) return;
+    stopConnectWatch = subscribeTracked(pb, "PB_CONNECT", undefined, (data) => {
+      const id = (data as { clientId?: string }).clientId;
+      clearTimeout(watchdog);
+      const reconnected = clientId !== undefined && id !== clientId;
+      clientId = id;
+      status.set({ state: "connected", error: undefined });
+      if (reconnected) live().forEach(notifyLive);
+    }).stop;
+  }
+
+  function start(entry: Entry) {
+    const generation = ++entry.generation;
+    if (status.get().state === "disconnected") status.set({ state: "connecting" });
+    watchConnects();
+    const attempt = subscribeTracked(pb, entry.topic.topic, entry.topic.options, (data) => {
+      if (entry.generation !== generation) return;
+      for (const listener of entry.listeners.keys()) safely(() => listener.onMessage(data));
+    });
+    entry.stop = attempt.stop;
+    attempt.done.then(
+      () => {
+        if (entry.generation !== generation) return;
+        entry.attempt = 0;
+        if (pb.realtime.isConnected) status.set({ state: "connected", error: undefined });
+        notifyLive(entry);
+      },
+      (error: unknown) => {
+        if (entry.generation !== generation) return;
+        attempt.stop(); // the SDK keeps a failed attempt's listener: drop it
+        status.set({ state: clientId ? "reconnecting" : "connecting", error });
+        const delays = options.retryDelays;
+        const delay = delays[Math.min(entry.attempt++, delays.length - 1)] ?? 1000;
+        entry.retry = setTimeout(() => entries.get(entry.key) === entry && start(entry), delay);
+      },
+    );
+  }
+
+  function release(entry: Entry, listener: RealtimeListener) {
+    const count = (entry.listeners.get(listener) ?? 0) - 1;
+    if (count > 0) return void entry.listeners.set(listener, count);
+    entry.listeners.delete(listener);
+    if (entry.listeners.size > 0) return;
+    entries.delete(entry.key);
+    entry.generation++;
+    clearTimeout(entry.retry);
+    entry.stop?.();
+    if (entries.size === 0) {
+      stopConnectWatch?.();
+      stopConnectWatch = undefined;
+      clearTimeout(watchdog);
+      clientId = undefined;
+      status.set({ state: "disconnected", error: undefined });
+    }
+  }
+
+  // Tears every SDK subscription down, lets the SDK close its connection, and subscribes again
+  // on a fresh one. Unsubscribing and subscribing in one tick would leave the topic set, and so
+  // the connection and its auth, unchanged (pocketbase-protocol.md §8).
+  async function resubscribeAll() {
+    const current = live();
+    for (const entry of current) {
+      entry.generation++;
+      clearTimeout(entry.retry);
+      entry.stop?.();
+    }
+    stopConnectWatch?.();
+    stopConnectWatch = undefined;
+    await closed(pb);
+    status.set({ state: clientId ? "reconnecting" : "connecting" });
+    for (const entry of current) if (entries.get(entry.key) === entry) start(entry);
+  }
+
+  const previousOnDisconnect = pb.realtime.onDisconnect;
+  pb.realtime.onDisconnect = (active) => {
+    previousOnDisconnect?.(active);
+    // An empty list means a deliberate close (the last topic left); ours are handled above.
+    if (active.length === 0 || entries.size === 0) return;
+    status.set({ state: "reconnecting" });
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      if (!pb.realtime.isConnected && entries.size > 0) void resubscribeAll();
+    }, options.watchdogMs);
+  };
+
+  pb.authStore.onChange((_token, record) => {
+    const next = authIdentity(record);
+    if (next === identity) return; // a token refresh of the same user
+    identity = next;
+    if (entries.size > 0) void resubscribeAll();
+  });
+
+  return {
+    options,
+    status,
+    subscribe(topic, listener) {
+      const key = `${topic.topic}?${JSON.stringify(topic.options ?? {})}`;
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = { key, topic, listeners: new Map(), generation: 0, attempt: 0 };
+        entries.set(key, entry);
+        entry.listeners.set(listener, 1);
+        start(entry);
+      } else {
+        entry.listeners.set(listener, (entry.listeners.get(listener) ?? 0) + 1);
+      }
+      const mine = entry;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        release(mine, listener);
+      };
+    },
+  };
+}
+
+// Resolves once the SDK has no connection (or after a short wait when something else of the
+// app's still holds it open).
+async function closed(pb: Client) {
+  for (let waited = 0; pb.realtime.isConnected && waited < 1000; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function safely(run: () => void) {
+  try {
+    run();
+  } catch (error) {
+    console.error("solid-query-pocketbase: a realtime listener threw", error);
+  }
+}
+
+

@@ -1,0 +1,29 @@
+import type { RecordModel } from "pocketbase";
+import type { Accessor } from "solid-js";
+import type { HookOverrides } from "./HookOverrides";
+import type { UseRealtimeOptions } from "./types";
+import { useRecordTopic } from "./useRecordTopic";
+
+/**
+ * Keeps one record live: subscribes to `collection/<id>` while mounted (PocketBase checks the
+ * collection's viewRule for it), and applies its updates and deletion to every cached copy.
+ * A changed id moves the subscription; an empty id subscribes to nothing.
+ *
+ * @param collection - Collection name or id.
+ * @param id - The record id, or an accessor of it.
+ * @param options - Accessor of `strategy`, `expand`, `fields`, `onEvent`, `enabled`.
+ * @param overrides - Clients to use instead of the ones in context.
+ * @example
+ * ```tsx
+ * const patient = useRecord<Patient>("patients", () => props.id, () => ({ expand: "ward" }));
+ * useRealtimeRecord("patients", () => props.id, () => ({ expand: "ward" }));
+ * ```
+ */
+export function useRealtimeRecord<T = RecordModel>(
+  collection: string,
+  id: string | null | undefined | Accessor<string | null | undefined>,
+  options?: Accessor<UseRealtimeOptions<T>>,
+  overrides?: HookOverrides,
+): void {
+  useRecordTopic(collection, () => (typeof id === "function" ? id() : id), options, overrides);
+}

@@ -1,0 +1,27 @@
+import type Client from "pocketbase";
+import { createSignal, onCleanup, type Accessor } from "solid-js";
+import { isServer } from "solid-js/web";
+import { realtimeHub } from "./core/realtimeHub";
+import type { RealtimeStatus } from "./core/realtimeStatusStore";
+import { usePocketBase } from "./usePocketBase";
+
+/**
+ * The realtime connection's status, for a badge: `connecting`, `connected`, `reconnecting` or
+ * `disconnected` (nothing subscribed), and the last error while connecting.
+ *
+ * @param pocketbase - A client to use instead of the one in context.
+ * @returns An accessor of `{ state, error }`.
+ * @example
+ * ```tsx
+ * const status = useRealtimeStatus();
+ * <span class={`badge ${status().state}`}>{status().state}</span>
+ * ```
+ */
+export function useRealtimeStatus(pocketbase?: Client): Accessor<RealtimeStatus> {
+  const pb = usePocketBase(pocketbase);
+  if (isServer) return () => ({ state: "disconnected" });
+  const status = realtimeHub(pb).status;
+  const [current, setCurrent] = createSignal(status.get());
+  onCleanup(status.subscribe(setCurrent));
+  return current;
+}

@@ -1,0 +1,47 @@
+import { useQueryClient } from "@tanstack/solid-query";
+import { createEffect, onCleanup, type Accessor } from "solid-js";
+import { isServer } from "solid-js/web";
+import { realtimeCacheListener, type RecordEvent } from "./core/realtimeCacheListener";
+import { realtimeHub } from "./core/realtimeHub";
+import type { HookOverrides } from "./HookOverrides";
+import type { UseRealtimeOptions } from "./types";
+import { usePocketBase } from "./usePocketBase";
+
+/**
+ * Internal: subscribes the hub to `collection/<scope>` while mounted, following reactive
+ * options and scope, and feeds the events to the cache (and to `onEvent`). Shared by
+ * `useRealtimeCollection` (scope `*`) and `useRealtimeRecord` (scope = id).
+ *
+ * @param collection - Collection name or id.
+ * @param scope - `*` or a record id; nothing is subscribed while it is empty.
+ * @param options - Accessor of the realtime options.
+ * @param overrides - Clients to use instead of the ones in context.
+ * @example
+ * ```ts
+ * useRecordTopic("posts", () => "*", () => ({ strategy: "patch" }));
+ * ```
+ */
+export function useRecordTopic<T>(
+  collection: string,
+  scope: Accessor<string | null | undefined>,
+  options: Accessor<UseRealtimeOptions<T>> | undefined,
+  overrides: HookOverrides | undefined,
+): void {
+  if (isServer) return; // no realtime on the server: no EventSource, no connection
+  const pb = usePocketBase(overrides?.pocketbase);
+  const queryClient = useQueryClient(overrides?.queryClient);
+  createEffect(() => {
+    const { enabled = true, strategy = "patch", expand, fields, onEvent } = options?.() ?? {};
+    const target = scope();
+    if (!enabled || !target) return;
+    const hub = realtimeHub(pb);
+    const query: Record<string, string> = {};
+    if (expand) query.expand = expand;
+    if (fields) query.fields = fields;
+    const topic = { topic: `${collection}/${target}`, options: query };
+    const cache = realtimeCacheListener(queryClient, collection, strategy, target, hub.options.flushWindowMs);
+    const stops = [hub.subscribe(topic, cache)];
+    if (onEvent) stops.push(hub.subscribe(topic, { onMessage: (data) => onEvent(data as RecordEvent<T>) }));
+    onCleanup(() => stops.forEach((stop) => stop()));
+  });
+}
