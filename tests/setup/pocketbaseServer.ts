@@ -7,7 +7,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 // @ts-expect-error -- plain ESM script without type declarations (typed right below).
 import { findPocketBase as findPocketBaseUntyped } from "../../scripts/get-pocketbase.mjs";
@@ -15,8 +14,9 @@ import { findPocketBase as findPocketBaseUntyped } from "../../scripts/get-pocke
 const findPocketBase = findPocketBaseUntyped as () => { bin: string; version: string; source: string };
 
 export const SUPERUSER = { email: "superuser@example.com", password: "superuser-password-123" };
-const MIGRATIONS_DIR = fileURLToPath(new URL("../pb_migrations", import.meta.url));
-const HOOKS_DIR = fileURLToPath(new URL("../pb_hooks", import.meta.url));
+// import.meta.dirname: under jsdom, import.meta.url is not a file: URL.
+const MIGRATIONS_DIR = resolve(import.meta.dirname, "../pb_migrations");
+const HOOKS_DIR = resolve(import.meta.dirname, "../pb_hooks");
 const START_DEADLINE_MS = 15_000;
 const STDERR_KEEP = 8 * 1024;
 
