@@ -26,7 +26,7 @@ export interface RealtimeListener {
 export interface RealtimeHubOptions {
   /** Delays between attempts when subscribing fails (the SDK does not retry a first connect). */
   retryDelays?: readonly number[];
-  /** How long after a dropped connection the SDK may take to come back before the hub steps in. */
+  /** How long the SDK may stay disconnected before the hub subscribes everything again. */
   watchdogMs?: number;
   /** Flush window of the invalidations realtime events cause (see `invalidationBatcher`). */
   flushWindowMs?: number;
@@ -51,6 +51,8 @@ interface Entry {
   /** Removes the SDK listener of the current attempt. */
   stop?: () => void;
   attempt: number;
+  /** A subscribe() of ours has not settled yet. */
+  pending?: boolean;
   retry?: ReturnType<typeof setTimeout>;
 }
 
@@ -70,9 +72,9 @@ const hubs = new WeakMap<Client, RealtimeHub>();
  *   `subscribe()` returned, also when the last listener leaves before `subscribe()` settles.
  * - A failed subscribe is retried with backoff (the SDK never retries a first connect), and
  *   the listener the SDK kept from the failed attempt is removed.
- * - After a drop it waits for the SDK's own reconnect; if that has not happened within
- *   `watchdogMs` (a drop during the handshake can leave the SDK disconnected for good), it
- *   subscribes everything again itself.
+ * - After a drop it lets the SDK reconnect; if the SDK has stayed disconnected for
+ *   `watchdogMs` (a drop during the handshake can leave it so for good), it subscribes
+ *   everything again itself.
  * - Listeners hear `onLive` once a subscription is confirmed and after every reconnect, since
  *   events in between are lost.
  * - On a change of signed-in user it re-establishes every subscription on a fresh connection,
@@ -97,7 +99,7 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
   const status = realtimeStatusStore();
   let clientId: string | undefined;
   let stopConnectWatch: (() => void) | undefined;
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let watchdog: ReturnType<typeof setInterval> | undefined;
   let identity = authIdentity(pb.authStore.record);
 
   const live = () => [...entries.values()];
@@ -109,10 +111,10 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
   // while the hub has topics: the SDK counts it as a subscription and would keep the
   // connection open for it alone.
   function watchConnects() {
+    watchdog ??= setInterval(checkConnection, Math.min(1000, options.watchdogMs));
     if (stopConnectWatch) return;
     stopConnectWatch = subscribeTracked(pb, "PB_CONNECT", undefined, (data) => {
       const id = (data as { clientId?: string }).clientId;
-      clearTimeout(watchdog);
       const reconnected = clientId !== undefined && id !== clientId;
       clientId = id;
       status.set({ state: "connected", error: undefined });
@@ -129,15 +131,19 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
       for (const listener of entry.listeners.keys()) safely(() => listener.onMessage(data));
     });
     entry.stop = attempt.stop;
+    entry.pending = true;
+    entry.retry = undefined;
     attempt.done.then(
       () => {
         if (entry.generation !== generation) return;
+        entry.pending = false;
         entry.attempt = 0;
         if (pb.realtime.isConnected) status.set({ state: "connected", error: undefined });
         notifyLive(entry);
       },
       (error: unknown) => {
         if (entry.generation !== generation) return;
+        entry.pending = false;
         attempt.stop(); // the SDK keeps a failed attempt's listener: drop it
         status.set({ state: clientId ? "reconnecting" : "connecting", error });
         const delays = options.retryDelays;
@@ -159,7 +165,9 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
     if (entries.size === 0) {
       stopConnectWatch?.();
       stopConnectWatch = undefined;
-      clearTimeout(watchdog);
+      clearInterval(watchdog);
+      watchdog = undefined;
+      downSince = undefined;
       clientId = undefined;
       status.set({ state: "disconnected", error: undefined });
     }
@@ -186,13 +194,26 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
   pb.realtime.onDisconnect = (active) => {
     previousOnDisconnect?.(active);
     // An empty list means a deliberate close (the last topic left); ours are handled above.
-    if (active.length === 0 || entries.size === 0) return;
-    status.set({ state: "reconnecting" });
-    clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      if (!pb.realtime.isConnected && entries.size > 0) void resubscribeAll();
-    }, options.watchdogMs);
+    if (active.length > 0 && entries.size > 0) status.set({ state: "reconnecting" });
   };
+
+  // The hub does not trust the SDK to come back (pocketbase-protocol.md §8): a drop while it
+  // submits its topics after PB_CONNECT leaves it disconnected with no retry scheduled, no
+  // onDisconnect call, and PB_CONNECT listeners already told "connected". So while the hub has
+  // topics it checks the connection; once it has been down for `watchdogMs` with no attempt
+  // of ours pending, it subscribes everything again itself. A boolean read once a second.
+  let downSince: number | undefined;
+  function checkConnection() {
+    if (pb.realtime.isConnected) return void (downSince = undefined);
+    const now = Date.now();
+    downSince ??= now;
+    if (status.get().state === "connected") status.set({ state: "reconnecting" });
+    const busy = live().some((entry) => entry.retry !== undefined || entry.pending);
+    if (!busy && now - downSince >= options.watchdogMs) {
+      downSince = now;
+      void resubscribeAll();
+    }
+  }
 
   pb.authStore.onChange((_token, record) => {
     const next = authIdentity(record);
