@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { render } from "@solidjs/testing-library";
-import { For } from "solid-js";
+import { createSignal, For } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { realtimeHub } from "../../src/core/realtimeHub";
 import { useRealtimeCollection } from "../../src/useRealtimeCollection";
+import { useRealtimeRecord } from "../../src/useRealtimeRecord";
 import { recordRequests } from "../helpers/msw";
 import { freshCollection, newClient, superuserClient, waitFor } from "../helpers/pocketbase";
 import { sdkTopics } from "../helpers/realtime";
@@ -49,5 +50,27 @@ describe("realtime subscriptions are shared and cleaned up", () => {
     await (await superuserClient()).collection(collection).create({ title: "late" });
     expect(sdkTopics(pb)).toEqual({});
     expect(realtimeHub(pb).status.get().state).toBe("disconnected");
+  });
+
+  it("follows reactive options: a changed id or expand moves the subscription, enabled: false removes it", async () => {
+    const collection = await freshCollection();
+    const pb = newClient();
+    const [id, setId] = createSignal("aaaaaaaaaaaaaaa");
+    const [expand, setExpand] = createSignal<string | undefined>(undefined);
+    const [enabled, setEnabled] = createSignal(true);
+    renderWithClient(() => useRealtimeRecord(collection, id, () => ({ expand: expand(), enabled: enabled() })), pb);
+    await waitFor(() => realtimeHub(pb).status.get().state === "connected", { message: "connected" });
+    const keys = () => Object.keys(sdkTopics(pb)).filter((key) => key !== "PB_CONNECT");
+    expect(keys()).toEqual([`${collection}/aaaaaaaaaaaaaaa`]);
+
+    setId("bbbbbbbbbbbbbbb");
+    await waitFor(() => keys().join() === `${collection}/bbbbbbbbbbbbbbb`, { message: "moved to the new id" });
+    setExpand("author");
+    await waitFor(() => keys().length === 1 && keys()[0]!.startsWith(`${collection}/bbbbbbbbbbbbbbb?options=`), {
+      message: "moved to the new options",
+    });
+    expect(decodeURIComponent(keys()[0]!)).toContain('"expand":"author"');
+    setEnabled(false);
+    await waitFor(() => keys().length === 0 && !pb.realtime.isConnected, { message: "unsubscribed" });
   });
 });
