@@ -1,10 +1,11 @@
-import type { QueryClient, QueryKey } from "@tanstack/solid-query";
+import type { QueryClient, QueryKey } from "@tanstack/query-core";
 import type { RecordModel } from "pocketbase";
 import { compileFields } from "./compileFields";
 import { parseKey, type ParsedKey } from "./parseKey";
 import { patchListData } from "./patchListData";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { reconcileRecord } from "./reconcileRecord";
+import { sharePatchedData } from "./sharePatchedData";
 
 /** The part of a `QueryClient` the reducer needs (tests and adapters can pass their own). */
 export type RecordCache = Pick<QueryClient, "getQueriesData" | "setQueryData" | "removeQueries" | "getQueryCache">;
@@ -126,7 +127,7 @@ function commit(
 ): void {
   // Same reference = nothing changed: no setQueryData, so observers are not notified.
   if (outcome.data !== data) {
-    cache.setQueryData(queryKey, outcome.data);
+    cache.setQueryData(queryKey, sharePatchedData.mark(outcome.data));
     result.patched.push(queryKey);
   }
   if (outcome.undecided) result.undecided.push(queryKey);

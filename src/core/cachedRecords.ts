@@ -1,4 +1,4 @@
-import type { InfiniteData, QueryClient } from "@tanstack/solid-query";
+import type { InfiniteData, QueryClient } from "@tanstack/query-core";
 import type { ListResult, RecordModel } from "pocketbase";
 import { parseKey, type ParsedKey } from "./parseKey";
 import { pocketbaseKeys } from "./pocketbaseKeys";

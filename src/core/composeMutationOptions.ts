@@ -1,4 +1,4 @@
-import type { MutationFunctionContext, QueryClient } from "@tanstack/solid-query";
+import type { MutationFunctionContext, QueryClient } from "@tanstack/query-core";
 import type { ClientResponseError } from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { retryPolicy } from "./retryPolicy";

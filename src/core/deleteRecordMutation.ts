@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from "@tanstack/solid-query";
+import type { QueryClient, QueryKey } from "@tanstack/query-core";
 import type Client from "pocketbase";
 import { applyRecordChange } from "./applyRecordChange";
 import { parseKey } from "./parseKey";

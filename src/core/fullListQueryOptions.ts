@@ -2,6 +2,7 @@ import type { RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { requestOptions } from "./requestOptions";
+import { sharePatchedData } from "./sharePatchedData";
 import type { FullListKey, ListQueryParams } from "./types";
 
 /**
@@ -22,11 +23,15 @@ export function fullListQueryOptions<T = RecordModel>(
   pb: Client,
   collection: string,
   params?: ListQueryParams & { batch?: number },
-): { queryKey: FullListKey<T>; queryFn: (context: { signal?: AbortSignal }) => Promise<T[]> } {
+): {
+  queryKey: FullListKey<T>;
+  structuralSharing: typeof sharePatchedData;
+  queryFn: (context: { signal?: AbortSignal }) => Promise<T[]> } {
   const queryKey = pocketbaseKeys.fullList<T>(collection, params);
   const normalized = queryKey[3];
   return {
     queryKey,
+    structuralSharing: sharePatchedData,
     queryFn: ({ signal }: { signal?: AbortSignal }): Promise<T[]> =>
       pb.collection(collection).getFullList<T>({ ...requestOptions(normalized, signal), batch: params?.batch }),
   };

@@ -2,6 +2,7 @@ import type { ListResult, RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { requestOptions } from "./requestOptions";
+import { sharePatchedData } from "./sharePatchedData";
 import type { InfiniteKey, PageQueryParams } from "./types";
 
 /**
@@ -26,6 +27,7 @@ export function infiniteListQueryOptions<T = RecordModel>(
   params?: Omit<PageQueryParams, "page">,
 ): {
   queryKey: InfiniteKey<T>;
+  structuralSharing: typeof sharePatchedData;
   initialPageParam: number;
   queryFn: (context: { signal?: AbortSignal; pageParam: number }) => Promise<ListResult<T>>;
   getNextPageParam: (lastPage: ListResult<T>) => number | undefined;
@@ -35,6 +37,7 @@ export function infiniteListQueryOptions<T = RecordModel>(
   const perPage = normalized.perPage ?? 30;
   return {
     queryKey,
+    structuralSharing: sharePatchedData,
     initialPageParam: 1,
     queryFn: ({ signal, pageParam }: { signal?: AbortSignal; pageParam: number }): Promise<ListResult<T>> =>
       pb.collection(collection).getList<T>(pageParam, perPage, requestOptions(normalized, signal)),

@@ -1,5 +1,5 @@
-import type { QueryClient, QueryKey } from "@tanstack/solid-query";
-import { hashKey } from "@tanstack/solid-query";
+import type { QueryClient, QueryKey } from "@tanstack/query-core";
+import { hashKey } from "@tanstack/query-core";
 
 /** Collects invalidations and flushes them together. */
 export interface InvalidationBatcher {

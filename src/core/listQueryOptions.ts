@@ -2,6 +2,7 @@ import type { ListResult, RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { requestOptions } from "./requestOptions";
+import { sharePatchedData } from "./sharePatchedData";
 import type { ListKey, PageQueryParams } from "./types";
 
 /**
@@ -18,11 +19,15 @@ import type { ListKey, PageQueryParams } from "./types";
  * await queryClient.prefetchQuery(listQueryOptions(pb, "posts", { sort: "-created", perPage: 20 }));
  * ```
  */
-export function listQueryOptions<T = RecordModel>(pb: Client, collection: string, params?: PageQueryParams): { queryKey: ListKey<T>; queryFn: (context: { signal?: AbortSignal }) => Promise<ListResult<T>> } {
+export function listQueryOptions<T = RecordModel>(pb: Client, collection: string, params?: PageQueryParams): {
+  queryKey: ListKey<T>;
+  structuralSharing: typeof sharePatchedData;
+  queryFn: (context: { signal?: AbortSignal }) => Promise<ListResult<T>> } {
   const queryKey = pocketbaseKeys.list<T>(collection, params);
   const normalized = queryKey[3];
   return {
     queryKey,
+    structuralSharing: sharePatchedData,
     queryFn: ({ signal }: { signal?: AbortSignal }): Promise<ListResult<T>> =>
       pb.collection(collection).getList<T>(normalized.page, normalized.perPage, requestOptions(normalized, signal)),
   };

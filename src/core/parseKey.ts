@@ -1,4 +1,4 @@
-import type { QueryKey } from "@tanstack/solid-query";
+import type { QueryKey } from "@tanstack/query-core";
 import type { NormalizedParams } from "./normalizeParams";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 

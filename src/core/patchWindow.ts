@@ -92,7 +92,7 @@ export function patchWindow(
   // the window only partly covers; in a complete list its rowid (its place among equals) is
   // unknown, which only matters below when it has equals.
   if (from < 0 && !created && !(offset === 0 && atEnd)) return undefined;
-  if (!compare.accepts(record) || !rest.every((row) => compare.accepts(row))) return undefined;
+  if (!compare.accepts(record) || !allAccepted(items, compare)) return undefined;
 
   const [lo, hi] = compare.fields.length === 0 ? tableOrder(rest, created) : equalRange(rest, record, compare);
   if (lo === undefined) return undefined;
@@ -100,7 +100,26 @@ export function patchWindow(
   if (hi === rest.length && !atEnd) {
     return from < 0 && lo === rest.length ? { items, delta, guessed: false } : undefined;
   }
-  return { items: insertAt(rest, hi, record, capacity), delta, guessed: lo < hi };
+  const placed = insertAt(rest, hi, record, capacity);
+  markAccepted(placed, compare); // every row of it was accepted: the next event skips the scan
+  return { items: placed, delta, guessed: lo < hi };
+}
+
+// Whether every row's sort values can be reproduced, cached per (immutable) items array and
+// comparator: the scan is linear, and a hot path runs it once per list per event otherwise.
+const accepted = new WeakMap<readonly Row[], Set<SortComparator>>();
+
+function allAccepted(rows: readonly Row[], compare: SortComparator): boolean {
+  if (accepted.get(rows)?.has(compare)) return true;
+  if (!rows.every((row) => compare.accepts(row))) return false;
+  markAccepted(rows, compare);
+  return true;
+}
+
+function markAccepted(rows: readonly Row[], compare: SortComparator): void {
+  let comparators = accepted.get(rows);
+  if (!comparators) accepted.set(rows, (comparators = new Set()));
+  comparators.add(compare);
 }
 
 // Without a sort PocketBase sends no ORDER BY and SQLite returns table (rowid) order: a new
@@ -110,11 +129,23 @@ function tableOrder(rest: readonly Row[], created: boolean): [number, number] | 
 }
 
 // [first index not before the record, first index after it]: lo < hi means equal sort values.
+// Binary searches: the window is in the comparator's order (it is the server's order, which
+// compileSort reproduces), so a position costs log n comparisons, not n.
 function equalRange(rest: readonly Row[], record: Row, compare: SortComparator): [number, number] {
   let lo = 0;
-  while (lo < rest.length && compare(rest[lo]!, record) < 0) lo++;
+  let top = rest.length;
+  while (lo < top) {
+    const mid = (lo + top) >>> 1;
+    if (compare(rest[mid]!, record) < 0) lo = mid + 1;
+    else top = mid;
+  }
   let hi = lo;
-  while (hi < rest.length && compare(rest[hi]!, record) <= 0) hi++;
+  top = rest.length;
+  while (hi < top) {
+    const mid = (hi + top) >>> 1;
+    if (compare(rest[mid]!, record) <= 0) hi = mid + 1;
+    else top = mid;
+  }
   return [lo, hi];
 }
 

@@ -2,6 +2,7 @@ import type { RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { requestOptions } from "./requestOptions";
+import { sharePatchedData } from "./sharePatchedData";
 import type { DetailKey, RecordQueryParams } from "./types";
 
 /**
@@ -23,11 +24,15 @@ export function recordQueryOptions<T = RecordModel>(
   collection: string,
   id: string,
   params?: RecordQueryParams,
-): { queryKey: DetailKey<T>; queryFn: (context: { signal?: AbortSignal }) => Promise<T> } {
+): {
+  queryKey: DetailKey<T>;
+  structuralSharing: typeof sharePatchedData;
+  queryFn: (context: { signal?: AbortSignal }) => Promise<T> } {
   const queryKey = pocketbaseKeys.detail<T>(collection, id, params);
   const normalized = queryKey[4];
   return {
     queryKey,
+    structuralSharing: sharePatchedData,
     queryFn: ({ signal }: { signal?: AbortSignal }): Promise<T> =>
       pb.collection(collection).getOne<T>(id, requestOptions(normalized, signal)),
   };

@@ -1,4 +1,4 @@
-import type { QueryClient } from "@tanstack/solid-query";
+import type { QueryClient } from "@tanstack/query-core";
 import { ClientResponseError } from "pocketbase";
 
 /** TanStack Query's own default: three retries. */

@@ -1,4 +1,4 @@
-import type { DataTag, InfiniteData } from "@tanstack/solid-query";
+import type { DataTag, InfiniteData } from "@tanstack/query-core";
 import type { ListResult, RecordModel } from "pocketbase";
 import type { NormalizedParams } from "./normalizeParams";
 
