@@ -7,6 +7,7 @@ import { findCachedRecord } from "./findCachedRecord";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import { pendingUpdates, type PendingUpdate } from "./pendingUpdates";
 import { pocketbaseKeys } from "./pocketbaseKeys";
+import { sameJson } from "./sameJson";
 import { settleCollection } from "./settleCollection";
 import type { MutationSteps } from "./composeMutationOptions";
 import type { RecordQueryParams } from "./types";
@@ -14,6 +15,11 @@ import type { RecordQueryParams } from "./types";
 /**
  * Variables of an update: the record id and the fields to change. PocketBase's modifiers work
  * as on the server: `"views+": 1`, `"views-": 2`, `"tags+": "red"`, `"+tags": ["a"]`, `"tags-": "red"`.
+ *
+ * @example
+ * ```ts
+ * const variables: UpdateVariables = { id: post.id, data: { title: "Renamed", "views+": 1 } };
+ * ```
  */
 export interface UpdateVariables {
   /** Id of the record to update. */
@@ -22,9 +28,19 @@ export interface UpdateVariables {
   data: Record<string, unknown>;
 }
 
-/** What an update's `onMutate` remembers: its entry in the record's ledger of updates in flight. */
+/**
+ * What an update's `onMutate` remembers: its entry in the record's ledger of updates in flight.
+ *
+ * @example
+ * ```ts
+ * const update = useUpdateRecord("posts");
+ * update.context?.ours?.id; // the record the pending update is about
+ * ```
+ */
 export interface UpdateContext {
+  /** Id of the record being updated. */
   id: string;
+  /** This update's entry in the record's ledger of updates in flight. */
   pending: PendingUpdate;
 }
 
@@ -60,7 +76,11 @@ export function updateRecordMutation<T = RecordModel>(
       const current = findCachedRecord(queryClient, collection, id);
       if (!current) return undefined; // nothing cached to update; the server's answer will be
       const { record, written } = applyModifiers(current, data);
-      const next = { ...record, updated: formatPocketBaseDate(new Date()) } as unknown as RecordModel;
+      const next = {
+        ...record,
+        expand: withoutChangedRelations(current, record, written),
+        updated: formatPocketBaseDate(new Date()),
+      } as unknown as RecordModel;
       applyRecordChange(queryClient, collection, { type: "update", record: next }, { force: true });
       return { id, pending: pendingUpdates.begin(queryClient, `${collection}/${id}`, current, data, written) };
     },
@@ -84,3 +104,13 @@ export function updateRecordMutation<T = RecordModel>(
   };
 }
 
+// A relation the update changes no longer matches its cached expansion: showing the old
+// expanded record (the old ward's name for a new ward id) would be wrong, so it is dropped
+// until the server's answer brings the new one.
+function withoutChangedRelations(current: RecordModel, next: Record<string, unknown>, written: string[]) {
+  const expand = current.expand as Record<string, unknown> | undefined;
+  if (!expand) return undefined;
+  const stale = written.filter((field) => field in expand && !sameJson(current[field], next[field]));
+  if (stale.length === 0) return expand;
+  return Object.fromEntries(Object.entries(expand).filter(([field]) => !stale.includes(field)));
+}

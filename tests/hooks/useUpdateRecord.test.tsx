@@ -146,4 +146,26 @@ describe("useUpdateRecord", () => {
     expect(onError).not.toHaveBeenCalled();
     expect(result.detail.data?.title).toBe("y");
   });
+
+  it("drops the cached expansion of a relation the update changes, until the server sends the new one", async () => {
+    const collection = await freshCollection();
+    const [ada, bob] = await seed("authors", [{ name: "Ada" }, { name: "Bob" }]);
+    const [a] = await seed<Post>(collection, [{ title: "t", author: ada!.id }]);
+    const rendered = renderWithClient(
+      () => ({
+        detail: useRecord<Post & { author: string; expand?: { author?: { name: string } } }>(collection, a!.id, () => ({ expand: "author" })),
+        update: useUpdateRecord<Post>(collection, () => ({ expand: "author" })),
+      }),
+      newClient(),
+    );
+    const { result } = rendered;
+    await waitFor(() => result.detail.data?.expand?.author?.name === "Ada", { message: "loaded with its author" });
+    const patch = holdNext("PATCH", recordPath(collection));
+    result.update.mutate({ id: a!.id, data: { author: bob!.id } });
+    await patch.started;
+    expect(result.detail.data?.author).toBe(bob!.id);
+    expect(result.detail.data?.expand?.author).toBeUndefined(); // not Ada any more, Bob not known yet
+    patch.release();
+    await waitFor(() => result.detail.data?.expand?.author?.name === "Bob", { message: "server's expansion arrived" });
+  });
 });
