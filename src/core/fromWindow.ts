@@ -28,14 +28,18 @@ export function fromWindow(kind: "full" | "page" | "infinite", data: unknown, pa
   const perPage = last.perPage;
   const count = totals(last, patch.delta);
   const pages: Page[] = [];
-  for (const [index, page] of infinite.pages.entries()) {
+  const pageCount = Math.max(infinite.pages.length, Math.ceil(patch.items.length / perPage));
+  for (let index = 0; index < pageCount; index++) {
+    // Pages past the loaded ones appear only when a complete list grew (see toWindow).
+    const page = infinite.pages[index] ?? { ...last, page: index + 1 };
     pages.push({ ...page, ...count, items: patch.items.slice(index * perPage, (index + 1) * perPage) });
     // A refetch loads pages while getNextPageParam allows (infiniteListQueryOptions): stop
     // where it would stop, so a page emptied by a removal is not kept.
     const more = count.totalPages < 0 ? pages.at(-1)!.items.length >= perPage : page.page < count.totalPages;
     if (!more) break;
   }
-  return { ...infinite, pages, pageParams: infinite.pageParams.slice(0, pages.length) };
+  const pageParams = pages.map((page, index) => infinite.pageParams[index] ?? page.page);
+  return { ...infinite, pages, pageParams };
 }
 
 function totals(page: Page, delta: number): { totalItems: number; totalPages: number } {

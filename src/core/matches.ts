@@ -1,13 +1,16 @@
+import { compileFilter } from "./filter/compileFilter";
 import type { NormalizedParams } from "./normalizeParams";
 
 /**
  * Whether a record belongs in a list with these parameters, as far as the client can tell.
  *
  * This is the one place that decides list membership for the cache reducer
- * ({@link applyRecordChange}). Today only lists without a `filter` are decided: every record
- * of the collection belongs to them. Any filter is undecidable (`undefined`) until the filter
- * grammar lands; a record that fails the collection's listRule is invisible to the client
- * either way (PocketBase sends no event for it).
+ * ({@link applyRecordChange}). A list without a `filter` holds every record of the collection.
+ * A filter is decided by {@link compileFilter}, which reproduces PocketBase's SQL for plain
+ * fields and returns `undefined` for what it cannot reproduce (relation paths, `@request`
+ * macros, functions), and for records whose values leave the answer to a field type the record
+ * does not show. A record that fails the collection's listRule is invisible to the client either
+ * way (PocketBase sends no event for it).
  *
  * @param params - The normalised parameters of the list's query key.
  * @param record - The record (after merging with its cached version).
@@ -15,10 +18,11 @@ import type { NormalizedParams } from "./normalizeParams";
  * @example
  * ```ts
  * matches({ sort: "-created" }, record); // => true
- * matches({ filter: 'status = "open"' }, record); // => undefined
+ * matches({ filter: 'status = "open"' }, { id: "a", status: "open" }); // => true
+ * matches({ filter: "author.name = 'x'" }, record); // => undefined
  * ```
  */
 export function matches(params: NormalizedParams, record: Record<string, unknown>): boolean | undefined {
-  void record;
-  return params.filter === undefined ? true : undefined;
+  if (params.filter === undefined) return true;
+  return compileFilter(params.filter)?.(record);
 }

@@ -41,7 +41,10 @@ export function toWindow(kind: "full" | "page" | "infinite", data: unknown): Rec
   );
   if (!prefix) return undefined;
   const items = pages.flatMap((page) => page.items);
-  return { items, offset: 0, atEnd: pageAtEnd(last, items.length), capacity: pages.length * perPage };
+  const atEnd = pageAtEnd(last, items.length);
+  // A list loaded to its end grows a page rather than push a record out of sight: the new
+  // page is exactly what fetching the next one would return, and the list stays complete.
+  return { items, offset: 0, atEnd, capacity: atEnd ? Infinity : pages.length * perPage };
 }
 
 // With totals the count says where the list ends; with `skipTotal` (-1) only a short page does.

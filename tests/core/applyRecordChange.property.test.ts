@@ -57,7 +57,8 @@ function page(rows: Post[], number: number, skipTotal = false): ListResult<Post>
   return { page: number, perPage: PER_PAGE, totalItems: rows.length, totalPages, items };
 }
 // What TanStack's refetch of an infinite query returns: as many pages as were loaded, stopping
-// where getNextPageParam (infiniteListQueryOptions) stops.
+// where getNextPageParam (infiniteListQueryOptions) stops. A list that was loaded to its end
+// stays complete: it grows a page rather than push a record out of sight (all pages: Infinity).
 function infinite(rows: Post[], loaded: number): InfiniteData<ListResult<Post>, number> {
   const pages = [page(rows, 1)];
   while (pages.length < loaded && pages.at(-1)!.page < pages.at(-1)!.totalPages) {
@@ -99,7 +100,9 @@ function run(sort: string, tiesDescending: boolean, initial: Values[], commands:
   for (const key of keys) client.setQueryData(key, fetch(key, 2));
 
   for (const command of commands) {
-    const loaded = client.getQueryData(inf)?.pages.length ?? 0;
+    const before = client.getQueryData(inf);
+    const last = before?.pages.at(-1);
+    const loaded = last && last.page >= last.totalPages ? Infinity : (before?.pages.length ?? 0);
     const pick = command.type === "create" ? 0 : command.pick;
     const target = server.length ? server[pick % server.length] : undefined;
     let change: RecordChange<Post>;
