@@ -1,5 +1,5 @@
 import solid from "vite-plugin-solid";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   plugins: [solid()],
@@ -9,10 +9,39 @@ export default defineConfig({
     globalSetup: ["tests/setup/pocketbase.global.ts"],
     // EventSource must exist before the SDK or msw load (TOOLCHAIN.md pitfall 6).
     setupFiles: ["tests/setup/eventsource.ts", "tests/setup/msw.ts"],
-    include: ["tests/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    typecheck: { enabled: true, include: ["tests/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
+    projects: [
+      {
+        // The suite: the settings above (browser build of solid-js under jsdom) plus type tests.
+        extends: true,
+        test: {
+          name: "main",
+          include: ["tests/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
+          exclude: [...configDefaults.exclude, "tests/ssr/**"],
+          typecheck: {
+            enabled: true,
+            include: ["tests/**/*.test-d.ts"],
+            // Compilations of their own (a Register augmentation would leak into every test):
+            // checked by tests/types/registered.test.ts.
+            exclude: [...configDefaults.typecheck.exclude, "tests/types/.registered/**"],
+            tsconfig: "tsconfig.json",
+          },
+        },
+      },
+      {
+        // Server-side rendering: JSX compiled for the server and solid-js resolved to its
+        // server build ("node" condition, no "browser"), as in a SSR app. No PocketBase needed.
+        plugins: [solid({ ssr: true })],
+        resolve: { conditions: ["node"] },
+        test: {
+          name: "ssr",
+          include: ["tests/ssr/**/*.test.{ts,tsx}"],
+          environment: "node",
+          testTimeout: 20_000,
+        },
+      },
+    ],
   },
 });

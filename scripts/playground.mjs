@@ -3,13 +3,18 @@
 //
 //   1. Finds or fetches the PocketBase binary (scripts/get-pocketbase.mjs).
 //   2. Uses the PocketBase that already answers at $PB_URL (default http://127.0.0.1:8090), or
-//      starts one there with playground/pb_data and the playground's migrations and seeds.
+//      starts one there with playground/pb_data, the playground's migrations and seeds, and its
+//      app hooks (playground/pb_hooks, when the dir exists).
 //   3. Starts Vite on playground/ (port 5173 or the next free one) with VITE_PB_URL set.
 //   4. Ctrl-C (SIGINT/SIGTERM/SIGHUP) stops Vite and the PocketBase it started, then exits.
 //
 // `--check` (or PLAYGROUND_CHECK=1) starts everything on free ports with a throwaway data dir,
-// proves the page is served, the app's module graph compiles and the seeds are readable by a
-// staff user, then stops everything and exits 0, or 1 with the failing check.
+// proves the page is served, the app's module graph compiles, the seeds are readable by a staff
+// user, the rules hold and the broadcast hook reaches a realtime subscriber, then stops
+// everything and exits 0, or 1 with the failing check.
+//
+// Imported (e2e/run.mjs does), it runs nothing: it exports the pieces to start the same
+// PocketBase and Vite, see `startPocketBase` and `startVite`.
 
 import { execFile, spawn } from "node:child_process";
 import { closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
@@ -27,127 +32,41 @@ const hooksDir = join(playgroundDir, "pb_hooks");
 const viteConfig = join(playgroundDir, "vite.config.ts");
 
 /** Superuser for the /_/ dashboard, upserted on every start (a local playground: no secrets). */
-const ADMIN = { email: "admin@clinic.test", password: "clinic-admin-pass" };
+export const ADMIN = { email: "admin@clinic.test", password: "clinic-admin-pass" };
 /** Seeded by playground/pb_migrations/1720000001_clinic_seed.js. */
-const STAFF = [
+export const STAFF = [
   { email: "alice@clinic.test", name: "Dr. Alice Hart" },
   { email: "bob@clinic.test", name: "Nurse Bob Lee" },
 ];
-const STAFF_PASSWORD = "clinic-demo-1";
+export const STAFF_PASSWORD = "clinic-demo-1";
 const SEEDED_PATIENTS = 12;
 const SEEDED_WARDS = 3;
+/** The custom realtime topic of playground/pb_hooks/broadcast.pb.js. */
+const BROADCAST_TOPIC = "clinic/broadcast";
 
 const HEALTH_DEADLINE_MS = 20_000;
 const STOP_GRACE_MS = 3_000;
 const LOG_TAIL_LINES = 30;
 
-const args = process.argv.slice(2);
-const unknown = args.filter((a) => a !== "--check");
-if (unknown.length > 0) {
-  console.error(`Unknown argument(s): ${unknown.join(" ")}\nUsage: node scripts/playground.mjs [--check]`);
-  process.exit(2);
-}
-const checkMode = args.includes("--check") || process.env.PLAYGROUND_CHECK === "1";
-
-/** The PocketBase child we started, if any, with what is needed to stop and explain it. */
-let pocketbase = null;
-/** The Vite dev server, once started. */
-let vite = null;
-/** A throwaway data dir (check mode) to remove on the way out. */
-let throwawayDir = null;
-let stopping = false;
-
-// Safety net: whatever happens (uncaught error, process.exit), never leave our server behind.
-// Only synchronous work is possible here.
-process.on("exit", () => {
-  if (pocketbase && pocketbase.child.exitCode === null && pocketbase.child.signalCode === null) {
-    pocketbase.child.kill("SIGKILL");
-  }
-  if (throwawayDir) rmSync(throwawayDir, { recursive: true, force: true, maxRetries: 3 });
-});
-
-// SIGHUP: a closed terminal. PocketBase runs in its own process group, so it would not get it.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    if (stopping) {
-      // Second Ctrl-C while shutting down: stop waiting (the exit handler kills PocketBase).
-      process.exit(1);
-    }
-    console.log(`\n${signal}: stopping...`);
-    void shutdown(0);
-  });
-}
-
-try {
-  await main();
-} catch (error) {
-  console.error(`\n${checkMode ? "Playground check failed" : "Playground failed"}: ${messageOf(error)}`);
-  await shutdown(1);
-}
-
-async function main() {
-  const found = findPocketBase({ log: (m) => console.log(m) });
-  console.log(`PocketBase ${found.version} from ${found.source}: ${found.bin}`);
-
-  let pbUrl;
-  if (checkMode) {
-    throwawayDir = mkdtempSync(join(tmpdir(), "clinic-playground-check-"));
-    pbUrl = `http://127.0.0.1:${await freePort()}`;
-    await startPocketBase(found.bin, pbUrl, throwawayDir);
-  } else {
-    pbUrl = (process.env.PB_URL || "http://127.0.0.1:8090").replace(/\/+$/, "");
-    if (await isHealthy(pbUrl)) {
-      console.log(`A PocketBase already answers at ${pbUrl}: using it, starting none.`);
-    } else {
-      await startPocketBase(found.bin, pbUrl, join(playgroundDir, "pb_data"));
-    }
-  }
-
-  // Vite exposes VITE_* variables of its own process to the app as import.meta.env.
-  process.env.VITE_PB_URL = pbUrl;
-  const { createServer } = await import("vite");
-  vite = await createServer({
-    configFile: viteConfig,
-    root: playgroundDir,
-    clearScreen: false,
-    logLevel: checkMode ? "warn" : "info",
-    // Normal runs take 5173 or the next free port; checks take a free one, so they never
-    // collide with a playground that is already running.
-    server: { host: "127.0.0.1", port: checkMode ? await freePort() : 5173, strictPort: checkMode },
-  });
-  await vite.listen();
-  const appUrl = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${vite.config.server.port}/`;
-
-  if (checkMode) {
-    await runChecks(appUrl, pbUrl);
-    await shutdown(0);
-    return;
-  }
-
-  const dataDir = pocketbase ? relative(root, pocketbase.dataDir) : null;
-  const staffWidth = Math.max(...STAFF.map((s) => s.email.length));
-  console.log(
-    [
-      "",
-      "Clinic playground is running:",
-      `  App        ${appUrl}`,
-      `  PocketBase ${pbUrl}${pocketbase ? ` (data in ${dataDir}/, log in ${dataDir}/server.log)` : " (already running; not started here)"}`,
-      `  Dashboard  ${pbUrl}/_/   ${ADMIN.email} / ${ADMIN.password}${pocketbase ? "" : " (if it is the playground's)"}`,
-      ...STAFF.map(
-        (s, i) => `  ${i === 0 ? "Staff     " : "          "} ${s.email.padEnd(staffWidth)} / ${STAFF_PASSWORD}  (${s.name})`,
-      ),
-      "",
-      "Press Ctrl-C to stop.",
-    ].join("\n"),
-  );
-}
+/** Every PocketBase started by this module and not yet exited: killed if the process exits. */
+const running = new Set();
+let exitHookInstalled = false;
 
 /**
- * Upserts the superuser, runs `serve` at the URL's host:port with the playground's migrations,
- * and waits for /api/health. Output goes to `<dataDir>/server.log`: a file, not a pipe, so it
- * can never fill up and block the server (TOOLCHAIN.md).
+ * Upserts the superuser, runs `serve` at the URL's host:port with the playground's migrations
+ * (and hooks, when playground/pb_hooks exists), and waits for /api/health. Output goes to
+ * `<dataDir>/server.log`: a file, not a pipe, so it can never fill up and block the server
+ * (TOOLCHAIN.md). Calling it again with the same `dataDir` and URL restarts the same data.
+ *
+ * @param {string} bin - The PocketBase executable.
+ * @param {string} url - Where it serves, e.g. http://127.0.0.1:8090.
+ * @param {string} dataDir - Its data dir (created if missing).
+ * @param {{ watchHooks?: boolean }} [options] - `watchHooks`: PocketBase restarts itself when a
+ *   hook file changes (handy while editing; off for checks and tests, which must not see a
+ *   server restart they did not ask for).
+ * @returns A handle: `{ url, dataDir, logFile, child, exited, logTail(), stop() }`.
  */
-async function startPocketBase(bin, url, dataDir) {
+export async function startPocketBase(bin, url, dataDir, { watchHooks = false } = {}) {
   mkdirSync(dataDir, { recursive: true });
   const common = ["--dir", dataDir, "--migrationsDir", migrationsDir, "--dev=false"];
   try {
@@ -160,7 +79,7 @@ async function startPocketBase(bin, url, dataDir) {
 
   const host = new URL(url).host;
   const serveArgs = ["serve", "--http", host, ...common, "--automigrate=false"];
-  if (existsSync(hooksDir)) serveArgs.push("--hooksDir", hooksDir);
+  if (existsSync(hooksDir)) serveArgs.push("--hooksDir", hooksDir, `--hooksWatch=${watchHooks}`);
 
   const logFile = join(dataDir, "server.log");
   const log = openSync(logFile, "a");
@@ -170,19 +89,66 @@ async function startPocketBase(bin, url, dataDir) {
   // then the server in order (otherwise the server may exit first and look like a crash).
   const child = spawn(bin, serveArgs, { stdio: ["ignore", log, log], detached: true });
   closeSync(log); // the child has its own copy
-  const exited = new Promise((done) => child.once("exit", (code, signal) => done(code ?? signal)));
-  pocketbase = { child, exited, dataDir, logFile };
+  installExitHook();
+  running.add(child);
+  const exited = new Promise((done) =>
+    child.once("exit", (code, signal) => {
+      running.delete(child);
+      done(code ?? signal);
+    }),
+  );
   const logTail = () => tail(logFile, logStart);
 
   await waitForHealth(url, child, logFile, logTail);
-  console.log(`Started PocketBase at ${url} (pid ${child.pid}).`);
+  return {
+    url,
+    dataDir,
+    logFile,
+    child,
+    exited,
+    logTail,
+    /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
 
-  // A server that dies later (port taken away, crash) ends the playground with its log tail.
-  void exited.then((how) => {
-    if (stopping) return;
-    console.error(`\nPocketBase exited unexpectedly (${how}). Last lines of ${logFile}:\n${logTail()}`);
-    void shutdown(1);
+// Safety net: whatever happens (uncaught error, process.exit), never leave a server behind.
+// Only synchronous work is possible here.
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on("exit", () => {
+    for (const child of running) child.kill("SIGKILL");
   });
+}
+
+/**
+ * Starts Vite on playground/ with `VITE_PB_URL` set, so the app talks to `pbUrl`.
+ * `hmr: false` (the browser tests): an edit saved during a run must not reload the pages.
+ *
+ * @param {{ pbUrl: string, port: number, strictPort?: boolean, hmr?: boolean, logLevel?: "info" | "warn" | "error" | "silent" }} options
+ * @returns `{ server, url }`: the Vite dev server (close it with `server.close()`) and the app's URL.
+ */
+export async function startVite({ pbUrl, port, strictPort = false, hmr = true, logLevel = "info" }) {
+  // Vite exposes VITE_* variables of its own process to the app as import.meta.env.
+  process.env.VITE_PB_URL = pbUrl;
+  const { createServer } = await import("vite");
+  const server = await createServer({
+    configFile: viteConfig,
+    root: playgroundDir,
+    clearScreen: false,
+    logLevel,
+    server: { host: "127.0.0.1", port, strictPort, ...(hmr ? {} : { hmr: false, watch: null }) },
+  });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${server.config.server.port}/`;
+  return { server, url };
 }
 
 /** Polls /api/health until 200; fails with the server's log tail if it exits or never answers. */
@@ -196,7 +162,7 @@ async function waitForHealth(url, child, logFile, logTail) {
       );
     }
     if (await isHealthy(url)) return;
-    await sleep(100);
+    await sleep(50);
   }
   throw new Error(
     `PocketBase did not answer ${url}/api/health within ${HEALTH_DEADLINE_MS / 1000} s. ` +
@@ -204,7 +170,8 @@ async function waitForHealth(url, child, logFile, logTail) {
   );
 }
 
-async function isHealthy(url) {
+/** Whether a PocketBase answers `GET <url>/api/health` with 200 within a second. */
+export async function isHealthy(url) {
   try {
     const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) });
     await response.body?.cancel();
@@ -214,26 +181,128 @@ async function isHealthy(url) {
   }
 }
 
-/** Stops Vite and our PocketBase (SIGTERM, then SIGKILL after a grace), then exits. */
-async function shutdown(code) {
-  if (stopping) return;
-  stopping = true;
-  try {
-    await vite?.close();
-  } catch (error) {
-    console.error(`Closing Vite failed: ${messageOf(error)}`);
+// ---------------------------------------------------------------------------------------------
+// The command
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await runCommand(process.argv.slice(2));
+}
+
+async function runCommand(args) {
+  const unknown = args.filter((a) => a !== "--check");
+  if (unknown.length > 0) {
+    console.error(`Unknown argument(s): ${unknown.join(" ")}\nUsage: node scripts/playground.mjs [--check]`);
+    process.exit(2);
   }
-  if (pocketbase) {
-    const { child, exited } = pocketbase;
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-      await exited;
-      clearTimeout(timer);
-      console.log(`Stopped PocketBase (pid ${child.pid}).`);
+  const checkMode = args.includes("--check") || process.env.PLAYGROUND_CHECK === "1";
+
+  /** The PocketBase we started, if any. */
+  let pocketbase = null;
+  /** The Vite dev server, once started. */
+  let vite = null;
+  /** A throwaway data dir (check mode) to remove on the way out. */
+  let throwawayDir = null;
+  let stopping = false;
+
+  process.on("exit", () => {
+    if (throwawayDir) rmSync(throwawayDir, { recursive: true, force: true, maxRetries: 3 });
+  });
+
+  /** Stops Vite and our PocketBase (SIGTERM, then SIGKILL after a grace), then exits. */
+  const shutdown = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await vite?.close();
+    } catch (error) {
+      console.error(`Closing Vite failed: ${messageOf(error)}`);
     }
+    if (pocketbase && pocketbase.child.exitCode === null && pocketbase.child.signalCode === null) {
+      await pocketbase.stop();
+      console.log(`Stopped PocketBase (pid ${pocketbase.child.pid}).`);
+    }
+    process.exit(code);
+  };
+
+  // SIGHUP: a closed terminal. PocketBase runs in its own process group, so it would not get it.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => {
+      if (stopping) {
+        // Second Ctrl-C while shutting down: stop waiting (the exit hook kills PocketBase).
+        process.exit(1);
+      }
+      console.log(`\n${signal}: stopping...`);
+      void shutdown(0);
+    });
   }
-  process.exit(code);
+
+  const start = async (bin, url, dataDir) => {
+    pocketbase = await startPocketBase(bin, url, dataDir, { watchHooks: !checkMode });
+    console.log(`Started PocketBase at ${url} (pid ${pocketbase.child.pid}).`);
+    // A server that dies later (port taken away, crash) ends the playground with its log tail.
+    const { exited, logFile, logTail } = pocketbase;
+    void exited.then((how) => {
+      if (stopping) return;
+      console.error(`\nPocketBase exited unexpectedly (${how}). Last lines of ${logFile}:\n${logTail()}`);
+      void shutdown(1);
+    });
+  };
+
+  try {
+    const found = findPocketBase({ log: (m) => console.log(m) });
+    console.log(`PocketBase ${found.version} from ${found.source}: ${found.bin}`);
+
+    let pbUrl;
+    if (checkMode) {
+      throwawayDir = mkdtempSync(join(tmpdir(), "clinic-playground-check-"));
+      pbUrl = `http://127.0.0.1:${await freePort()}`;
+      await start(found.bin, pbUrl, throwawayDir);
+    } else {
+      pbUrl = (process.env.PB_URL || "http://127.0.0.1:8090").replace(/\/+$/, "");
+      if (await isHealthy(pbUrl)) {
+        console.log(`A PocketBase already answers at ${pbUrl}: using it, starting none.`);
+      } else {
+        await start(found.bin, pbUrl, join(playgroundDir, "pb_data"));
+      }
+    }
+
+    // Normal runs take 5173 or the next free port; checks take a free one, so they never
+    // collide with a playground that is already running.
+    const started = await startVite({
+      pbUrl,
+      port: checkMode ? await freePort() : 5173,
+      strictPort: checkMode,
+      logLevel: checkMode ? "warn" : "info",
+    });
+    vite = started.server;
+    const appUrl = started.url;
+
+    if (checkMode) {
+      await runChecks(appUrl, pbUrl);
+      await shutdown(0);
+      return;
+    }
+
+    const dataDir = pocketbase ? relative(root, pocketbase.dataDir) : null;
+    const staffWidth = Math.max(...STAFF.map((s) => s.email.length));
+    console.log(
+      [
+        "",
+        "Clinic playground is running:",
+        `  App        ${appUrl}`,
+        `  PocketBase ${pbUrl}${pocketbase ? ` (data in ${dataDir}/, log in ${dataDir}/server.log)` : " (already running; not started here)"}`,
+        `  Dashboard  ${pbUrl}/_/   ${ADMIN.email} / ${ADMIN.password}${pocketbase ? "" : " (if it is the playground's)"}`,
+        ...STAFF.map(
+          (s, i) => `  ${i === 0 ? "Staff     " : "          "} ${s.email.padEnd(staffWidth)} / ${STAFF_PASSWORD}  (${s.name})`,
+        ),
+        "",
+        "Press Ctrl-C to stop.",
+      ].join("\n"),
+    );
+  } catch (error) {
+    console.error(`\n${checkMode ? "Playground check failed" : "Playground failed"}: ${messageOf(error)}`);
+    await shutdown(1);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +390,112 @@ async function runChecks(appUrl, pbUrl) {
     return "400; a regular name is created";
   });
 
+  await check("rules: a bed outside 1-40 is a field error (response.data.bed)", async () => {
+    const body = JSON.stringify({ name: "Ines Duarte", ward: wardId, bed: 41 });
+    const rejected = await api("/api/collections/patients/records", { method: "POST", body });
+    const answer = await rejected.json();
+    if (rejected.status !== 400 || !answer.data?.bed?.message) {
+      throw new Error(`answered ${rejected.status} ${JSON.stringify(answer)}, expected 400 with data.bed`);
+    }
+    return `400 "${answer.data.bed.message}"`;
+  });
+
+  await check("rules: a staff member's drafts are private", async () => {
+    const alice = await login(pbUrl, STAFF[0].email);
+    const bob = await login(pbUrl, STAFF[1].email);
+    const as = (auth) => (path, init = {}) =>
+      fetch(`${pbUrl}${path}`, { ...init, headers: { Authorization: auth.token, "Content-Type": "application/json" } });
+    const draft = await json(
+      await as(alice)("/api/collections/drafts/records", {
+        method: "POST",
+        body: JSON.stringify({ text: "Call the pharmacy about bed 4", author: alice.record.id }),
+      }),
+    );
+    const seenByBob = await json(await as(bob)("/api/collections/drafts/records"));
+    if (seenByBob.totalItems !== 0) throw new Error(`bob sees ${seenByBob.totalItems} of alice's drafts`);
+    const viewed = await as(bob)(`/api/collections/drafts/records/${draft.id}`);
+    await viewed.body?.cancel();
+    if (viewed.status !== 404) throw new Error(`bob viewing alice's draft answered ${viewed.status}, expected 404`);
+    const forged = await as(bob)("/api/collections/drafts/records", {
+      method: "POST",
+      body: JSON.stringify({ text: "forged", author: alice.record.id }),
+    });
+    await forged.body?.cancel();
+    if (forged.status !== 400) throw new Error(`bob creating a draft as alice answered ${forged.status}, expected 400`);
+    return "bob lists none, views 404, cannot write one as alice";
+  });
+
+  await check(`hook: POST /api/clinic/broadcast reaches a "${BROADCAST_TOPIC}" subscriber; guests get 401`, async () => {
+    const guest = await fetch(`${pbUrl}/api/clinic/broadcast`, { method: "POST", body: JSON.stringify({ text: "hi" }) });
+    await guest.body?.cancel();
+    if (guest.status !== 401) throw new Error(`a guest's broadcast answered ${guest.status}, expected 401`);
+    const bob = await login(pbUrl, STAFF[1].email);
+    const subscriber = await subscribeTopic(pbUrl, BROADCAST_TOPIC, bob.token);
+    try {
+      const text = `check ${Date.now()}`;
+      const sent = await json(await api("/api/clinic/broadcast", { method: "POST", body: JSON.stringify({ text }) }));
+      if (sent.sent < 1) throw new Error(`the hook reached ${sent.sent} clients, expected at least 1`);
+      const message = await subscriber.next(5000);
+      if (message.text !== text || message.from !== STAFF[0].name) {
+        throw new Error(`the subscriber got ${JSON.stringify(message)}`);
+      }
+      return `sent to ${sent.sent}; the subscriber got "${message.text}" from ${message.from}`;
+    } finally {
+      subscriber.close();
+    }
+  });
+
   console.log(`All ${results.length} checks passed.`);
+}
+
+/**
+ * Opens PocketBase's realtime stream (SSE over fetch), subscribes it to `topic` and returns
+ * `next(timeoutMs)`, which resolves with the next message's parsed data, and `close()`.
+ */
+async function subscribeTopic(pbUrl, topic, token) {
+  const controller = new AbortController();
+  const response = await fetch(`${pbUrl}/api/realtime`, { signal: controller.signal });
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  const nextEvent = async () => {
+    for (;;) {
+      const end = buffer.indexOf("\n\n");
+      if (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const field = (name) => block.split("\n").find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+        return { event: field("event"), id: field("id"), data: field("data") };
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error("the realtime stream ended");
+      buffer += value;
+    }
+  };
+  const withTimeout = (promise, ms, what) =>
+    Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`no ${what} within ${ms} ms`)))]);
+  try {
+    // The client id comes in the SSE `id:` line of PB_CONNECT (TOOLCHAIN.md pitfall 7).
+    const connect = await withTimeout(nextEvent(), 5000, "PB_CONNECT");
+    const subscribed = await fetch(`${pbUrl}/api/realtime`, {
+      method: "POST",
+      headers: { Authorization: token, "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId: connect.id, subscriptions: [topic] }),
+    });
+    await subscribed.body?.cancel();
+    if (subscribed.status !== 204) throw new Error(`subscribing to ${topic} answered ${subscribed.status}`);
+  } catch (error) {
+    controller.abort();
+    throw error;
+  }
+  return {
+    async next(timeoutMs) {
+      for (;;) {
+        const event = await withTimeout(nextEvent(), timeoutMs, `"${topic}" message`);
+        if (event.event === topic) return JSON.parse(event.data);
+      }
+    },
+    close: () => controller.abort(),
+  };
 }
 
 /** GETs a module through Vite; 504 "outdated optimized dep" is retried (the optimizer re-ran). */
@@ -346,7 +520,7 @@ async function fetchModule(url) {
  * each once: a syntax or type-stripping error anywhere in the app or the library's source is a
  * 500 from Vite with the compiler's message.
  */
-async function crawlModules(entry) {
+export async function crawlModules(entry) {
   const seen = new Map([[entry.href, entry]]);
   const queue = [entry];
   const importPattern = /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
@@ -386,7 +560,7 @@ async function json(response, what = `${response.url}`) {
 // ---------------------------------------------------------------------------------------------
 
 /** Asks the OS for a free loopback port (tiny race before the server binds it; fine here). */
-function freePort() {
+export function freePort() {
   return new Promise((done, fail) => {
     const server = createNetServer();
     server.once("error", fail);

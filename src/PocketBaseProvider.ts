@@ -1,15 +1,25 @@
-import type Client from "pocketbase";
 import { QueryClientContext } from "@tanstack/solid-query";
 import { createComponent, createEffect, onCleanup, useContext, type JSX } from "solid-js";
 import { isServer } from "solid-js/web";
 import { clearPocketBaseCache } from "./core/clearPocketBaseCache";
 import { onIdentityChange } from "./core/onIdentityChange";
 import { PocketBaseContext } from "./PocketBaseContext";
+import type { RegisteredPocketBase } from "./typedCollections";
 
-/** Props of {@link PocketBaseProvider}. */
+/**
+ * Props of {@link PocketBaseProvider}.
+ *
+ * @example
+ * ```tsx
+ * const props: PocketBaseProviderProps = { client: pb, children: <App /> };
+ * ```
+ */
 export interface PocketBaseProviderProps {
-  /** The PocketBase SDK client every hook below uses. */
-  client: Client;
+  /**
+   * The PocketBase SDK client every hook below uses. Once a client type is registered
+   * ({@link Register}), a client of that type: `new PocketBase(url) as TypedPocketBase`.
+   */
+  client: RegisteredPocketBase;
   /** The app. */
   children?: JSX.Element;
 }

@@ -15,6 +15,26 @@ export { useRealtimeStatus } from "./useRealtimeStatus";
 export { useRealtimeTopic } from "./useRealtimeTopic";
 export type { HookOverrides } from "./HookOverrides";
 export type {
+  CollectionArgument,
+  CollectionMap,
+  CollectionName,
+  CollectionRecord,
+  CreateDataOf,
+  CreateRecordData,
+  ExtraFields,
+  NewRecordId,
+  PasswordFields,
+  RecordOf,
+  Register,
+  RegisteredCollections,
+  RegisteredPocketBase,
+  RegisteredRecord,
+  UnresolvedCollectionRecord,
+  UpdateRecordData,
+  UpdateRecordVariables,
+  UpdateVariablesOf,
+} from "./typedCollections";
+export type {
   UseCollectionOptions,
   UseFullCollectionOptions,
   UseInfiniteCollectionOptions,
@@ -49,4 +69,8 @@ export { realtimeCacheListener } from "./core/realtimeCacheListener";
 export type { RealtimeStrategy, RecordEvent } from "./core/realtimeCacheListener";
 export { invalidationBatcher } from "./core/invalidationBatcher";
 export { clearPocketBaseCache } from "./core/clearPocketBaseCache";
+export { compileFilter } from "./core/filter/compileFilter";
+export type { FieldTypes, FilterPredicate } from "./core/filter/types";
+export { compileSort } from "./core/compileSort";
+export type { SortComparator } from "./core/compileSort";
 export type { ListQueryParams, PageQueryParams, PocketBaseRecord, RecordQueryParams } from "./core/types";

@@ -27,7 +27,10 @@ export type UseCollectionOptions<T, TData = ListResult<T>> = PageQueryParams &
  * const options: UseFullCollectionOptions<Post> = { sort: "title", batch: 500 };
  * ```
  */
-export type UseFullCollectionOptions<T, TData = T[]> = ListQueryParams & { batch?: number } &
+export type UseFullCollectionOptions<T, TData = T[]> = ListQueryParams & {
+  /** Records per underlying `getList` request; the SDK's default is 1000. */
+  batch?: number;
+} &
   PassThrough<QueryOptions<T[], ClientResponseError, TData>>;
 
 /**

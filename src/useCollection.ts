@@ -10,6 +10,7 @@ import { listQueryOptions } from "./core/listQueryOptions";
 import { retryPolicy } from "./core/retryPolicy";
 import { splitParams } from "./core/splitParams";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseCollectionOptions } from "./types";
 import { usePocketBase } from "./usePocketBase";
 
@@ -19,19 +20,39 @@ import { usePocketBase } from "./usePocketBase";
  * Options are an accessor: when a signal read inside it changes, the query moves to the new
  * key and fetches; the previous entry stays cached. 4xx errors are not retried.
  *
- * @param collection - Collection name or id.
+ * The record type comes from the collection name once a typed client or collection map is
+ * registered ({@link Register}): `useCollection("posts")` is typed with no generic written, and a name
+ * the schema does not know is a type error. Without registration it is `RecordModel`, or the
+ * type you write.
+ *
+ * @typeParam T - The record type (`useCollection("posts")`). Left out, it is the collection name,
+ *   inferred from `collection`, and the record type is read from the registered schema
+ *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam TData - What `data` holds: the page, or what your `select` returns.
+ * @param collection - Collection name or id; once a schema is registered, one of its names.
  * @param options - Accessor of filter, sort, expand, fields, page (1), perPage (30),
  *   skipTotal, and TanStack query options.
  * @param overrides - Clients to use instead of the ones in context.
- * @returns solid-query's result: `data` is a `ListResult<T>` (`items`, `page`, `perPage`,
- *   `totalItems`, `totalPages`), `error` a `ClientResponseError`.
+ * @returns solid-query's result: `data` is a `ListResult` of the records (`items`, `page`,
+ *   `perPage`, `totalItems`, `totalPages`), `error` a `ClientResponseError`.
+ * @throws Error outside a `PocketBaseProvider` with no `overrides.pocketbase` (see
+ *   {@link usePocketBase}), or outside TanStack's `QueryClientProvider` with no
+ *   `overrides.queryClient`.
+ * @throws TypeError when `page` or `perPage` is not a positive integer (PocketBase's pages are
+ *   1-based).
  * @example
  * ```tsx
  * const [page, setPage] = createSignal(1);
- * const posts = useCollection<Post>("posts", () => ({ sort: "-created", page: page(), perPage: 20 }));
+ * const posts = useCollection("posts", () => ({ sort: "-created", page: page(), perPage: 20 }));
  * return <For each={posts.data?.items}>{(post) => <li>{post.title}</li>}</For>;
  * ```
  */
+export function useCollection<const T, TData = ListResult<RecordOf<T>>>(
+  collection: CollectionArgument<T>,
+  options?: Accessor<UseCollectionOptions<RecordOf<T>, TData>>,
+  overrides?: HookOverrides,
+): UseQueryResult<TData, ClientResponseError>;
+// The implementation signature, as before typed collections; the overload above is the public one.
 export function useCollection<T = RecordModel, TData = ListResult<T>>(
   collection: string,
   options?: Accessor<UseCollectionOptions<T, TData>>,

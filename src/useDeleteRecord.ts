@@ -4,6 +4,7 @@ import type { Accessor } from "solid-js";
 import { composeMutationOptions, type ComposedContext } from "./core/composeMutationOptions";
 import { deleteRecordMutation, type DeleteContext } from "./core/deleteRecordMutation";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionName } from "./typedCollections";
 import type { UseRecordMutationOptions } from "./types";
 import { usePocketBase } from "./usePocketBase";
 
@@ -12,10 +13,14 @@ import { usePocketBase } from "./usePocketBase";
  * before the server answers; if the server refuses, it goes back at the index it had in each
  * list, and the error says why.
  *
- * @param collection - Collection name or id.
+ * @typeParam TContext - What your own `onMutate` returns.
+ * @param collection - Collection name (a name the registered schema knows, if one is registered) or id.
  * @param options - Accessor of `optimistic` and TanStack mutation options.
  * @param overrides - Clients to use instead of the ones in context.
  * @returns solid-query's mutation result; `data` is `true` once deleted.
+ * @throws Error outside a `PocketBaseProvider` with no `overrides.pocketbase` (see
+ *   {@link usePocketBase}), or outside TanStack's `QueryClientProvider` with no
+ *   `overrides.queryClient`.
  * @example
  * ```tsx
  * const remove = useDeleteRecord("posts", () => ({ onError: (e) => alert(e.message) }));
@@ -23,7 +28,7 @@ import { usePocketBase } from "./usePocketBase";
  * ```
  */
 export function useDeleteRecord<TContext = unknown>(
-  collection: string,
+  collection: CollectionName,
   options?: Accessor<Omit<UseRecordMutationOptions<boolean, string, TContext>, "expand" | "fields">>,
   overrides?: HookOverrides,
 ): UseMutationResult<boolean, ClientResponseError, string, ComposedContext<DeleteContext | undefined, TContext>> {

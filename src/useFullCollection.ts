@@ -10,6 +10,7 @@ import { fullListQueryOptions } from "./core/fullListQueryOptions";
 import { retryPolicy } from "./core/retryPolicy";
 import { splitParams } from "./core/splitParams";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseFullCollectionOptions } from "./types";
 import { usePocketBase } from "./usePocketBase";
 
@@ -17,16 +18,35 @@ import { usePocketBase } from "./usePocketBase";
  * Every record of a collection that matches the filter (`getFullList`), cached under
  * `pocketbaseKeys.fullList(collection, params)`.
  *
- * @param collection - Collection name or id.
+ * The record type comes from the collection name once a typed client or collection map is
+ * registered ({@link Register}): `useFullCollection("posts")` is typed with no generic written, and a name
+ * the schema does not know is a type error. Without registration it is `RecordModel`, or the
+ * type you write.
+ *
+ * @typeParam T - The record type (`useFullCollection("posts")`). Left out, it is the collection name,
+ *   inferred from `collection`, and the record type is read from the registered schema
+ *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam TData - What `data` holds: the records, or what your `select` returns.
+ * @param collection - Collection name or id; once a schema is registered, one of its names.
  * @param options - Accessor of filter, sort, expand, fields, batch, and TanStack query options.
  * @param overrides - Clients to use instead of the ones in context.
- * @returns solid-query's result: `data` is `T[]`, `error` a `ClientResponseError`.
+ * @returns solid-query's result: `data` is an array of the records, `error` a
+ *   `ClientResponseError`.
+ * @throws Error outside a `PocketBaseProvider` with no `overrides.pocketbase` (see
+ *   {@link usePocketBase}), or outside TanStack's `QueryClientProvider` with no
+ *   `overrides.queryClient`.
  * @example
  * ```tsx
- * const authors = useFullCollection<Author>("authors", () => ({ sort: "name" }));
+ * const authors = useFullCollection("authors", () => ({ sort: "name" }));
  * return <select><For each={authors.data}>{(a) => <option value={a.id}>{a.name}</option>}</For></select>;
  * ```
  */
+export function useFullCollection<const T, TData = RecordOf<T>[]>(
+  collection: CollectionArgument<T>,
+  options?: Accessor<UseFullCollectionOptions<RecordOf<T>, TData>>,
+  overrides?: HookOverrides,
+): UseQueryResult<TData, ClientResponseError>;
+// The implementation signature, as before typed collections; the overload above is the public one.
 export function useFullCollection<T = RecordModel, TData = T[]>(
   collection: string,
   options?: Accessor<UseFullCollectionOptions<T, TData>>,

@@ -11,6 +11,7 @@ import { infiniteListQueryOptions } from "./core/infiniteListQueryOptions";
 import { retryPolicy } from "./core/retryPolicy";
 import { splitParams } from "./core/splitParams";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseInfiniteCollectionOptions } from "./types";
 import { usePocketBase } from "./usePocketBase";
 
@@ -21,19 +22,38 @@ import { usePocketBase } from "./usePocketBase";
  * `hasNextPage` comes from `totalPages`; with `skipTotal` (no count query) a page shorter than
  * `perPage` marks the end.
  *
- * @param collection - Collection name or id.
+ * The record type comes from the collection name once a typed client or collection map is
+ * registered ({@link Register}): `useInfiniteCollection("posts")` is typed with no generic written, and a name
+ * the schema does not know is a type error. Without registration it is `RecordModel`, or the
+ * type you write.
+ *
+ * @typeParam T - The record type (`useInfiniteCollection("posts")`). Left out, it is the collection name,
+ *   inferred from `collection`, and the record type is read from the registered schema
+ *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam TData - What `data` holds: the pages, or what your `select` returns.
+ * @param collection - Collection name or id; once a schema is registered, one of its names.
  * @param options - Accessor of filter, sort, expand, fields, perPage (30), skipTotal, and
  *   TanStack infinite-query options.
  * @param overrides - Clients to use instead of the ones in context.
- * @returns solid-query's infinite result: `data.pages` are `ListResult<T>`s; `fetchNextPage`,
- *   `hasNextPage`, `isFetchingNextPage`.
+ * @returns solid-query's infinite result: `data.pages` are `ListResult`s of the records;
+ *   `fetchNextPage`, `hasNextPage`, `isFetchingNextPage`.
+ * @throws Error outside a `PocketBaseProvider` with no `overrides.pocketbase` (see
+ *   {@link usePocketBase}), or outside TanStack's `QueryClientProvider` with no
+ *   `overrides.queryClient`.
+ * @throws TypeError when `perPage` is not a positive integer.
  * @example
  * ```tsx
- * const feed = useInfiniteCollection<Post>("posts", () => ({ sort: "-created", perPage: 20 }));
+ * const feed = useInfiniteCollection("posts", () => ({ sort: "-created", perPage: 20 }));
  * <For each={feed.data?.pages.flatMap((p) => p.items)}>{(post) => <Row post={post} />}</For>
  * <button disabled={!feed.hasNextPage} onClick={() => feed.fetchNextPage()}>More</button>
  * ```
  */
+export function useInfiniteCollection<const T, TData = InfiniteData<ListResult<RecordOf<T>>, number>>(
+  collection: CollectionArgument<T>,
+  options?: Accessor<UseInfiniteCollectionOptions<RecordOf<T>, TData>>,
+  overrides?: HookOverrides,
+): UseInfiniteQueryResult<TData, ClientResponseError>;
+// The implementation signature, as before typed collections; the overload above is the public one.
 export function useInfiniteCollection<T = RecordModel, TData = InfiniteData<ListResult<T>, number>>(
   collection: string,
   options?: Accessor<UseInfiniteCollectionOptions<T, TData>>,

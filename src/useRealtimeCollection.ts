@@ -13,9 +13,12 @@ import { useRecordTopic } from "./useRecordTopic";
  * same collection and options; it survives reconnects (what was missed is refetched) and
  * changes of signed-in user (it is re-established under the new user's rules).
  *
+ * @typeParam T - The record type of the events passed to `onEvent`.
  * @param collection - Collection name or id.
  * @param options - Accessor of `strategy`, `expand`, `fields`, `onEvent`, `enabled`.
  * @param overrides - Clients to use instead of the ones in context.
+ * @throws Error in the browser, outside a `PocketBaseProvider` with no `overrides.pocketbase`
+ *   (see {@link usePocketBase}). On the server it does nothing.
  * @example
  * ```tsx
  * function Board() {

@@ -9,10 +9,13 @@ import { useRecordTopic } from "./useRecordTopic";
  * collection's viewRule for it), and applies its updates and deletion to every cached copy.
  * A changed id moves the subscription; an empty id subscribes to nothing.
  *
+ * @typeParam T - The record type of the events passed to `onEvent`.
  * @param collection - Collection name or id.
  * @param id - The record id, or an accessor of it.
  * @param options - Accessor of `strategy`, `expand`, `fields`, `onEvent`, `enabled`.
  * @param overrides - Clients to use instead of the ones in context.
+ * @throws Error in the browser, outside a `PocketBaseProvider` with no `overrides.pocketbase`
+ *   (see {@link usePocketBase}). On the server it does nothing.
  * @example
  * ```tsx
  * const patient = useRecord<Patient>("patients", () => props.id, () => ({ expand: "ward" }));

@@ -11,6 +11,8 @@ import { usePocketBase } from "./usePocketBase";
  *
  * @param pocketbase - A client to use instead of the one in context.
  * @returns An accessor of `{ state, error }`.
+ * @throws Error outside a `PocketBaseProvider` with no `pocketbase` argument (see
+ *   {@link usePocketBase}).
  * @example
  * ```tsx
  * const status = useRealtimeStatus();

@@ -9,9 +9,12 @@ import { usePocketBase } from "./usePocketBase";
  * with `$app.subscriptionsBroker()` in a `pb_hooks` route). One SDK subscription per topic is
  * shared by every component; it follows a reactive topic and is removed on cleanup.
  *
+ * @typeParam T - The type of the messages' data.
  * @param topic - The topic, or an accessor of it (empty: nothing is subscribed).
  * @param handler - Called with each message's parsed data.
  * @param overrides - A PocketBase client to use instead of the one in context.
+ * @throws Error in the browser, outside a `PocketBaseProvider` with no `overrides.pocketbase`
+ *   (see {@link usePocketBase}). On the server it does nothing.
  * @example
  * ```tsx
  * const [last, setLast] = createSignal<string>();

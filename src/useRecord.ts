@@ -10,6 +10,7 @@ import { recordQueryOptions } from "./core/recordQueryOptions";
 import { retryPolicy } from "./core/retryPolicy";
 import { splitParams } from "./core/splitParams";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseRecordOptions } from "./types";
 import { usePocketBase } from "./usePocketBase";
 
@@ -19,18 +20,37 @@ import { usePocketBase } from "./usePocketBase";
  * The query is disabled while the id is empty, so it can follow a selection that may be unset.
  * A missing record ends in an error with `status` 404 after one request (4xx is not retried).
  *
- * @param collection - Collection name or id.
+ * The record type comes from the collection name once a typed client or collection map is
+ * registered ({@link Register}): `useRecord("posts")` is typed with no generic written, and a name
+ * the schema does not know is a type error. Without registration it is `RecordModel`, or the
+ * type you write.
+ *
+ * @typeParam T - The record type (`useRecord("posts")`). Left out, it is the collection name,
+ *   inferred from `collection`, and the record type is read from the registered schema
+ *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam TData - What `data` holds: the record, or what your `select` returns.
+ * @param collection - Collection name or id; once a schema is registered, one of its names.
  * @param id - The record id, or an accessor of it (`undefined`, `null` or `""` disable the query).
  * @param options - Accessor of expand, fields, and TanStack query options.
  * @param overrides - Clients to use instead of the ones in context.
  * @returns solid-query's result: `data` is the record, `error` a `ClientResponseError`.
+ * @throws Error outside a `PocketBaseProvider` with no `overrides.pocketbase` (see
+ *   {@link usePocketBase}), or outside TanStack's `QueryClientProvider` with no
+ *   `overrides.queryClient`.
  * @example
  * ```tsx
  * const [selected, setSelected] = createSignal<string>();
- * const post = useRecord<Post>("posts", selected, () => ({ expand: "author" }));
+ * const post = useRecord("posts", selected, () => ({ expand: "author" }));
  * return <Show when={post.data}>{(p) => <h2>{p().title}</h2>}</Show>;
  * ```
  */
+export function useRecord<const T, TData = RecordOf<T>>(
+  collection: CollectionArgument<T>,
+  id: string | null | undefined | Accessor<string | null | undefined>,
+  options?: Accessor<UseRecordOptions<RecordOf<T>, TData>>,
+  overrides?: HookOverrides,
+): UseQueryResult<TData, ClientResponseError>;
+// The implementation signature, as before typed collections; the overload above is the public one.
 export function useRecord<T = RecordModel, TData = T>(
   collection: string,
   id: string | null | undefined | Accessor<string | null | undefined>,

@@ -4,6 +4,7 @@ import type { Accessor } from "solid-js";
 import { composeMutationOptions, type ComposedContext } from "./core/composeMutationOptions";
 import { updateRecordMutation, type UpdateContext, type UpdateVariables } from "./core/updateRecordMutation";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionArgument, RecordOf, UpdateVariablesOf } from "./typedCollections";
 import type { UseRecordMutationOptions } from "./types";
 import { usePocketBase } from "./usePocketBase";
 
@@ -14,16 +15,44 @@ import { usePocketBase } from "./usePocketBase";
  * `"tags+": "red"`, `"+tags": "red"`, `"tags-": "red"`. On failure only the fields this
  * mutation wrote go back, and only where a later mutation has not changed them since.
  *
- * @param collection - Collection name or id.
+ * The record type comes from the collection name once a typed client or collection map is
+ * registered ({@link Register}): `useUpdateRecord("posts")` is typed with no generic written, and a name
+ * the schema does not know is a type error. Without registration it is `RecordModel`, or the
+ * type you write.
+ *
+ * `mutate` takes {@link UpdateVariablesOf}: `{ id, data }`, `data` holding the record's fields,
+ * files as `File`/`Blob`, and the modifiers of its number and multi-value fields. A registered
+ * record type rejects fields it does not have; a record type written out checks the fields it
+ * declares and lets others pass.
+ *
+ * @typeParam T - The record type (`useUpdateRecord("posts")`). Left out, it is the collection name,
+ *   inferred from `collection`, and the record type is read from the registered schema
+ *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam TContext - What your own `onMutate` returns.
+ * @param collection - Collection name or id; once a schema is registered, one of its names.
  * @param options - Accessor of `expand`, `fields`, `optimistic` and TanStack mutation options.
  * @param overrides - Clients to use instead of the ones in context.
  * @returns solid-query's mutation result; `error` is the SDK's `ClientResponseError`.
+ * @throws Error outside a `PocketBaseProvider` with no `overrides.pocketbase` (see
+ *   {@link usePocketBase}), or outside TanStack's `QueryClientProvider` with no
+ *   `overrides.queryClient`.
  * @example
  * ```tsx
- * const update = useUpdateRecord<Post>("posts");
+ * const update = useUpdateRecord("posts");
  * <button onClick={() => update.mutate({ id: post.id, data: { "likes+": 1 } })}>♥ {post.likes}</button>
  * ```
  */
+export function useUpdateRecord<const T, TContext = unknown>(
+  collection: CollectionArgument<T>,
+  options?: Accessor<UseRecordMutationOptions<RecordOf<T>, UpdateVariablesOf<T>, TContext>>,
+  overrides?: HookOverrides,
+): UseMutationResult<
+  RecordOf<T>,
+  ClientResponseError,
+  UpdateVariablesOf<T>,
+  ComposedContext<UpdateContext | undefined, TContext>
+>;
+// The implementation signature, as before typed collections; the overload above is the public one.
 export function useUpdateRecord<T = RecordModel, TContext = unknown>(
   collection: string,
   options?: Accessor<UseRecordMutationOptions<T, UpdateVariables, TContext>>,

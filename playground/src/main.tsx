@@ -11,9 +11,14 @@ const pb = new PocketBase(import.meta.env.VITE_PB_URL ?? "http://127.0.0.1:8090"
 const queryClient = new QueryClient();
 revalidateSession(pb);
 
+// For the browser tests (e2e/), in development only: they read the cache to prove that no record
+// of the previous user is left in it after a change of user.
+if (import.meta.env.DEV) Object.assign(window, { __clinic: { pb, queryClient } });
+
 render(
   () => (
     <QueryClientProvider client={queryClient}>
+      {/* On a change of signed-in user the provider clears every cached PocketBase query. */}
       <PocketBaseProvider client={pb}>
         <App />
       </PocketBaseProvider>

@@ -9,6 +9,11 @@ export type Ward = PocketBaseRecord<{ name: string; code: string } & Timestamps>
 
 export type PatientStatus = "admitted" | "observation" | "discharged";
 
+export const PATIENT_STATUSES: readonly PatientStatus[] = ["admitted", "observation", "discharged"];
+
+/** The relations every patient query expands: lists, detail, mutations and realtime alike. */
+export const PATIENT_EXPAND = "ward,owner";
+
 export type Patient = PocketBaseRecord<
   {
     name: string;
@@ -16,7 +21,7 @@ export type Patient = PocketBaseRecord<
     ward: string;
     /** Empty when unset. */
     status: PatientStatus | "";
-    /** 0 when unset. */
+    /** 1-40; 0 when unset. */
     bed: number;
     notes: string;
     /** Id of the staff member who admitted the patient; empty when unset. */
@@ -24,3 +29,16 @@ export type Patient = PocketBaseRecord<
     expand?: { ward?: Ward; owner?: Staff };
   } & Timestamps
 >;
+
+/** A private memo: only its author can list, view or change it (the collection's rules). */
+export type Draft = PocketBaseRecord<{ text: string; author: string } & Timestamps>;
+
+/** What playground/pb_hooks/broadcast.pb.js publishes on the "clinic/broadcast" topic. */
+export interface BroadcastMessage {
+  text: string;
+  /** Name of the staff member who sent it. */
+  from: string;
+  fromId: string;
+  /** ISO time on the server. */
+  at: string;
+}

@@ -10,10 +10,27 @@ import { sharePatchedData } from "./sharePatchedData";
 /** The part of a `QueryClient` the reducer needs (tests and adapters can pass their own). */
 export type RecordCache = Pick<QueryClient, "getQueriesData" | "setQueryData" | "removeQueries" | "getQueryCache">;
 
-/** One record change: from a mutation (optimistic or confirmed) or a realtime event. */
+/**
+ * One record change: from a mutation (optimistic or confirmed) or a realtime event.
+ *
+ * @example
+ * ```ts
+ * const change: RecordChange<Post> = { type: "delete", id: "abc123def456ghi" };
+ * ```
+ */
 export type RecordChange<T extends RecordModel = RecordModel> =
-  | { type: "create" | "update"; record: T }
-  | { type: "delete"; id: string };
+  | {
+      /** A record was created or updated. */
+      type: "create" | "update";
+      /** The record as it now is. */
+      record: T;
+    }
+  | {
+      /** A record was deleted. */
+      type: "delete";
+      /** The deleted record's id. */
+      id: string;
+    };
 
 /** Options of {@link applyRecordChange}. */
 export interface ApplyRecordChangeOptions {
@@ -42,8 +59,10 @@ type Row = Record<string, unknown>;
  *   kept when the incoming record has none); a delete removes the detail query, or, while a
  *   component observes it, reports it undecided so that its refetch ends in a 404.
  * - Full lists, pages and infinite lists: inserted, replaced, moved or removed in place where
- *   the result is certain, with totals kept right (see {@link patchListData}); anything else
- *   goes to `undecided`, untouched. Lists with a `filter` are undecidable for now.
+ *   the result is certain, with totals kept right (see `patchListData`); anything else
+ *   goes to `undecided`, untouched. A list's filter is decided by `matches` (the core's
+ *   PocketBase filter grammar); one it cannot decide (relation paths, macros, ...) makes the
+ *   list undecided.
  * - Guards per entry: an update older (`updated`) than the cached record is ignored unless
  *   `force`; an update identical to the cache makes no `setQueryData` call (the echo of our
  *   own write must not re-render); a delete of an unknown id is a no-op.
@@ -52,10 +71,11 @@ type Row = Record<string, unknown>;
  * The reducer never invalidates: mutations invalidate `undecided` on settle, the realtime hub
  * coalesces them.
  *
+ * @typeParam T - The record type.
  * @param cache - The QueryClient (or anything with the same three methods).
  * @param collection - The collection name or id, as used in the query keys.
  * @param change - The change.
- * @param options - See {@link ApplyRecordChangeOptions}.
+ * @param options - See `ApplyRecordChangeOptions`.
  * @returns The keys patched and the keys left undecided (a key can be in both when a record
  *   was inserted at a guessed position or without its expansion).
  * @example

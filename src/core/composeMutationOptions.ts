@@ -31,9 +31,19 @@ export interface UserMutationCallbacks<TData, TVariables, TContext> {
   ) => unknown;
 }
 
-/** The `onMutate` result of a composed mutation: ours and the user's side by side. */
+/**
+ * The `onMutate` result of a composed mutation: ours and the user's side by side.
+ *
+ * @example
+ * ```ts
+ * const update = useUpdateRecord("posts", () => ({ onMutate: () => Date.now() }));
+ * update.context?.user; // your Date.now(); your own callbacks get it as their context too
+ * ```
+ */
 export interface ComposedContext<TOurs, TContext> {
+  /** What this library's `onMutate` remembered (for rollback). */
   ours: TOurs;
+  /** What your own `onMutate` returned. */
   user: TContext;
 }
 

@@ -10,10 +10,27 @@ import { settleCollection } from "./settleCollection";
 import type { MutationSteps } from "./composeMutationOptions";
 import type { RecordQueryParams } from "./types";
 
-/** Variables of a create: the new record's fields, optionally with its `id`. */
-export type CreateVariables = Record<string, unknown> & { id?: string };
+/**
+ * Variables of a create: the new record's fields, optionally with its `id`.
+ *
+ * @example
+ * ```ts
+ * const variables: CreateVariables = { title: "Hello", "tags+": "news" };
+ * ```
+ */
+export type CreateVariables = Record<string, unknown> & {
+  /** The new record's id; generated on the client when left out. */
+  id?: string;
+};
 
-/** What a create's `onMutate` remembers for rollback. */
+/**
+ * What a create's `onMutate` remembers for rollback.
+ *
+ * @example
+ * ```ts
+ * const context: CreateContext = { id: "abc123def456ghi", optimistic: true };
+ * ```
+ */
 export interface CreateContext {
   /** The id the record is created with (the caller's, or one generated here). */
   id: string;

@@ -8,13 +8,33 @@ import { settleCollection } from "./settleCollection";
 import { toWindow } from "./toWindow";
 import type { MutationSteps } from "./composeMutationOptions";
 
-/** Where a deleted record stood, per cache entry, so a failed delete can put it back. */
+/**
+ * Where a deleted record stood, per cache entry, so a failed delete can put it back.
+ *
+ * @example
+ * ```ts
+ * const context: DeleteContext = { id: "abc", details: [], lists: [{ queryKey: pocketbaseKeys.list("posts"), record, index: 3 }] };
+ * ```
+ */
 export interface DeleteContext {
+  /** Id of the record being deleted. */
   id: string;
   /** Detail entries and their data before the delete. */
-  details: Array<{ queryKey: QueryKey; data: unknown }>;
+  details: Array<{
+    /** The detail entry's key. */
+    queryKey: QueryKey;
+    /** Its data before the delete. */
+    data: unknown;
+  }>;
   /** Lists that held the record: the record as that list showed it, and its index there. */
-  lists: Array<{ queryKey: QueryKey; record: Record<string, unknown>; index: number }>;
+  lists: Array<{
+    /** The list's key. */
+    queryKey: QueryKey;
+    /** The record as that list showed it. */
+    record: Record<string, unknown>;
+    /** Its index in the list (in the page, for infinite lists). */
+    index: number;
+  }>;
 }
 
 /**

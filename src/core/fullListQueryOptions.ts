@@ -9,6 +9,7 @@ import type { FullListKey, ListQueryParams } from "./types";
  * Query key and function for every record of a collection that matches a filter
  * (`getFullList`, which pages through the collection in batches of `batch`, 1000 by default).
  *
+ * @typeParam T - The record type.
  * @param pb - The PocketBase client.
  * @param collection - Collection name or id.
  * @param params - Filter, sort, expand and fields. `batch` sets the page size of the underlying
@@ -24,8 +25,11 @@ export function fullListQueryOptions<T = RecordModel>(
   collection: string,
   params?: ListQueryParams & { batch?: number },
 ): {
+  /** `pocketbaseKeys.fullList(collection, params)`, typed with the records it holds. */
   queryKey: FullListKey<T>;
+  /** Keeps the records a realtime patch left untouched as the same objects. */
   structuralSharing: typeof sharePatchedData;
+  /** Fetches every matching record with `requestKey: null` and TanStack's `signal`. */
   queryFn: (context: { signal?: AbortSignal }) => Promise<T[]> } {
   const queryKey = pocketbaseKeys.fullList<T>(collection, params);
   const normalized = queryKey[3];

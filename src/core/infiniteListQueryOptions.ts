@@ -12,10 +12,12 @@ import type { InfiniteKey, PageQueryParams } from "./types";
  * totals (-1), so a page shorter than `perPage` is taken as the last one; when the record count
  * is an exact multiple of `perPage`, that means one final request that returns an empty page.
  *
+ * @typeParam T - The record type.
  * @param pb - The PocketBase client.
  * @param collection - Collection name or id.
  * @param params - Filter, sort, expand, fields, `perPage` (30 by default) and `skipTotal`.
  * @returns Options for `useInfiniteQuery` / `queryClient.fetchInfiniteQuery`.
+ * @throws TypeError when `perPage` is not a positive integer.
  * @example
  * ```ts
  * await queryClient.prefetchInfiniteQuery(infiniteListQueryOptions(pb, "posts", { perPage: 50 }));
@@ -26,10 +28,15 @@ export function infiniteListQueryOptions<T = RecordModel>(
   collection: string,
   params?: Omit<PageQueryParams, "page">,
 ): {
+  /** `pocketbaseKeys.infinite(collection, params)`, typed with the pages it holds. */
   queryKey: InfiniteKey<T>;
+  /** Keeps the records a realtime patch left untouched as the same objects. */
   structuralSharing: typeof sharePatchedData;
+  /** The first page: 1. */
   initialPageParam: number;
+  /** Fetches page `pageParam` with `requestKey: null` and TanStack's `signal`. */
   queryFn: (context: { signal?: AbortSignal; pageParam: number }) => Promise<ListResult<T>>;
+  /** The next page number, or `undefined` after the last page. */
   getNextPageParam: (lastPage: ListResult<T>) => number | undefined;
 } {
   const queryKey = pocketbaseKeys.infinite<T>(collection, params);

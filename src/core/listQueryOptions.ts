@@ -9,6 +9,7 @@ import type { ListKey, PageQueryParams } from "./types";
  * Query key and function for one page of a collection (`getList`). Used by `useCollection`, and
  * by users to prefetch or fetch the same cache entry imperatively.
  *
+ * @typeParam T - The record type.
  * @param pb - The PocketBase client.
  * @param collection - Collection name or id.
  * @param params - Filter, sort, expand, fields and paging; `page` 1 and `perPage` 30 by default.
@@ -20,8 +21,11 @@ import type { ListKey, PageQueryParams } from "./types";
  * ```
  */
 export function listQueryOptions<T = RecordModel>(pb: Client, collection: string, params?: PageQueryParams): {
+  /** `pocketbaseKeys.list(collection, params)`, typed with the page it holds. */
   queryKey: ListKey<T>;
+  /** Keeps the records a realtime patch left untouched as the same objects. */
   structuralSharing: typeof sharePatchedData;
+  /** Fetches the page with `requestKey: null` and TanStack's `signal`. */
   queryFn: (context: { signal?: AbortSignal }) => Promise<ListResult<T>> } {
   const queryKey = pocketbaseKeys.list<T>(collection, params);
   const normalized = queryKey[3];

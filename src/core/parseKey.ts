@@ -5,10 +5,32 @@ import { pocketbaseKeys } from "./pocketbaseKeys";
 /**
  * What a query key of this library stands for. `page` is one page of `getList`, `full` the
  * result of `getFullList`, `infinite` an infinite list, `detail` one record.
+ *
+ * @example
+ * ```ts
+ * const parsed: ParsedKey | undefined = parseKey(query.queryKey);
+ * if (parsed?.kind === "detail") console.log(parsed.collection, parsed.id);
+ * ```
  */
 export type ParsedKey =
-  | { kind: "page" | "full" | "infinite"; collection: string; params: NormalizedParams }
-  | { kind: "detail"; collection: string; id: string; params: NormalizedParams };
+  | {
+      /** A page of `getList`, a `getFullList` result or an infinite list. */
+      kind: "page" | "full" | "infinite";
+      /** The collection name or id the key was made with. */
+      collection: string;
+      /** The normalised request parameters. */
+      params: NormalizedParams;
+    }
+  | {
+      /** One record. */
+      kind: "detail";
+      /** The collection name or id the key was made with. */
+      collection: string;
+      /** The record id. */
+      id: string;
+      /** The normalised request parameters. */
+      params: NormalizedParams;
+    };
 
 const [ROOT] = pocketbaseKeys.all();
 

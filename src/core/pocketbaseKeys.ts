@@ -49,7 +49,11 @@ export const pocketbaseKeys = {
   /** `["pocketbase", collection, "list"]`: every page and full list of a collection. */
   lists: (collection: string) => [ROOT, collection, "list"] as const,
 
-  /** One page of `getList`. `page` and `perPage` default to 1 and 30. */
+  /**
+   * One page of `getList`. `page` and `perPage` default to 1 and 30.
+   *
+   * @throws TypeError when `page` or `perPage` is not a positive integer.
+   */
   list: <T = RecordModel>(collection: string, params?: PageQueryParams): ListKey<T> =>
     [ROOT, collection, "list", normalizeParams(params, true)] as const as ListKey<T>,
 
@@ -60,7 +64,11 @@ export const pocketbaseKeys = {
   /** `["pocketbase", collection, "infinite"]`: every infinite list of a collection. */
   infinites: (collection: string) => [ROOT, collection, "infinite"] as const,
 
-  /** One infinite list. `perPage` is part of it; `page` is not (pages are its own). */
+  /**
+   * One infinite list. `perPage` is part of it; `page` is not (pages are its own).
+   *
+   * @throws TypeError when `perPage` is not a positive integer.
+   */
   infinite: <T = RecordModel>(collection: string, params?: Omit<PageQueryParams, "page">): InfiniteKey<T> => {
     const { page: _page, ...rest } = normalizeParams(params, true);
     return [ROOT, collection, "infinite", rest] as const as InfiniteKey<T>;

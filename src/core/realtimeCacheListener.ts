@@ -11,12 +11,27 @@ import type { RealtimeListener } from "./realtimeHub";
  * invalidated, coalesced per flush window. `invalidate`: the seed semantics, exactly: create →
  * invalidate the collection's lists; update → `setQueryData` on the record's detail and
  * invalidate the lists; delete → `removeQueries` on the record's detail and invalidate the lists.
+ *
+ * @example
+ * ```ts
+ * useRealtimeCollection("posts", () => ({ strategy: "invalidate" satisfies RealtimeStrategy }));
+ * ```
  */
 export type RealtimeStrategy = "patch" | "invalidate";
 
-/** A PocketBase record event as the SDK delivers it. */
+/**
+ * A PocketBase record event as the SDK delivers it.
+ *
+ * @typeParam T - The record type.
+ * @example
+ * ```ts
+ * useRealtimeCollection<Post>("posts", () => ({ onEvent: (event: RecordEvent<Post>) => log(event.action, event.record.title) }));
+ * ```
+ */
 export interface RecordEvent<T = RecordModel> {
+  /** What happened to the record. */
   action: "create" | "update" | "delete";
+  /** The record as the event carries it (for a delete: as it was). */
   record: T;
 }
 

@@ -3,7 +3,14 @@ import { authIdentity } from "./authIdentity";
 import { realtimeStatusStore, type RealtimeStatusStore } from "./realtimeStatusStore";
 import { subscribeTracked } from "./subscribeTracked";
 
-/** What a realtime subscription is to: a full SDK topic (`posts/*`, `posts/<id>`, a custom one). */
+/**
+ * What a realtime subscription is to: a full SDK topic (`posts/*`, `posts/<id>`, a custom one).
+ *
+ * @example
+ * ```ts
+ * const topic: RealtimeTopic = { topic: "posts/*", options: { expand: "author" } };
+ * ```
+ */
 export interface RealtimeTopic {
   /** The topic as the SDK's `pb.realtime.subscribe` takes it. */
   topic: string;
@@ -11,7 +18,14 @@ export interface RealtimeTopic {
   options?: Record<string, string>;
 }
 
-/** A consumer of a topic's messages. Identical listener objects are counted, not repeated. */
+/**
+ * A consumer of a topic's messages. Identical listener objects are counted, not repeated.
+ *
+ * @example
+ * ```ts
+ * const listener: RealtimeListener = { onMessage: (data) => console.log(data), onLive: () => refetch() };
+ * ```
+ */
 export interface RealtimeListener {
   /** A message of the topic (for records: `{ action, record }`). */
   onMessage(data: unknown): void;
@@ -22,7 +36,14 @@ export interface RealtimeListener {
   onLive?(): void;
 }
 
-/** Tuning of a hub; the defaults suit PocketBase's own timings. */
+/**
+ * Tuning of a hub; the defaults suit PocketBase's own timings.
+ *
+ * @example
+ * ```ts
+ * const hub = realtimeHub(pb, { flushWindowMs: 100 });
+ * ```
+ */
 export interface RealtimeHubOptions {
   /** Delays between attempts when subscribing fails (the SDK does not retry a first connect). */
   retryDelays?: readonly number[];
@@ -32,7 +53,15 @@ export interface RealtimeHubOptions {
   flushWindowMs?: number;
 }
 
-/** One PocketBase client's realtime subscriptions, shared by every hook that uses them. */
+/**
+ * One PocketBase client's realtime subscriptions, shared by every hook that uses them.
+ *
+ * @example
+ * ```ts
+ * const hub: RealtimeHub = realtimeHub(pb);
+ * const stop = hub.subscribe({ topic: "posts/*" }, { onMessage: console.log });
+ * ```
+ */
 export interface RealtimeHub {
   /** Adds a listener to a topic; returns the function that removes it (idempotent). */
   subscribe(topic: RealtimeTopic, listener: RealtimeListener): () => void;

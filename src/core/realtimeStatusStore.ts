@@ -1,4 +1,11 @@
-/** The realtime connection as a status badge shows it. */
+/**
+ * The realtime connection as a status badge shows it.
+ *
+ * @example
+ * ```ts
+ * const status: RealtimeStatus = { state: "reconnecting", error: new Error("offline") };
+ * ```
+ */
 export interface RealtimeStatus {
   /**
    * `disconnected`: nothing subscribed; `connecting`: the first connection is being made;

@@ -10,6 +10,7 @@ import { freshCollection, newClient, seed, superuserClient, waitFor } from "../h
 import { renderWithClient } from "../helpers/render";
 
 type Post = { id: string; title: string; status: string; views: number; tags: string[]; updated: string };
+type WithAuthor = Post & { author: string; expand?: { author?: { name: string } } };
 
 async function mount(collection: string, id: string, options?: Parameters<typeof useUpdateRecord<Post>>[1]) {
   const rendered = renderWithClient(
@@ -153,8 +154,8 @@ describe("useUpdateRecord", () => {
     const [a] = await seed<Post>(collection, [{ title: "t", author: ada!.id }]);
     const rendered = renderWithClient(
       () => ({
-        detail: useRecord<Post & { author: string; expand?: { author?: { name: string } } }>(collection, a!.id, () => ({ expand: "author" })),
-        update: useUpdateRecord<Post>(collection, () => ({ expand: "author" })),
+        detail: useRecord<WithAuthor>(collection, a!.id, () => ({ expand: "author" })),
+        update: useUpdateRecord<WithAuthor>(collection, () => ({ expand: "author" })),
       }),
       newClient(),
     );

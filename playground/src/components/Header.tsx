@@ -1,16 +1,13 @@
-import { useQueryClient } from "@tanstack/solid-query";
 import { Show } from "solid-js";
-import { pocketbaseKeys, usePocketBase } from "../../../src/index";
+import { usePocketBase } from "../../../src/index";
 import type { Staff } from "../types";
+import { ConnectionBadge } from "./ConnectionBadge";
 
 export function Header(props: { staff: Staff | null }) {
   const pb = usePocketBase();
-  const queryClient = useQueryClient();
-  const logout = () => {
-    pb.authStore.clear();
-    // The next user must not see this user's cached records.
-    queryClient.removeQueries({ queryKey: pocketbaseKeys.all() });
-  };
+  // Nothing else to do on logout: PocketBaseProvider sees the change of user and clears the
+  // PocketBase cache, and the realtime hub drops the old user's subscriptions.
+  const logout = () => pb.authStore.clear();
   return (
     <header class="header">
       <div class="brand">
@@ -25,11 +22,12 @@ export function Header(props: { staff: Staff | null }) {
       <Show when={props.staff}>
         {(staff) => (
           <div class="user">
+            <ConnectionBadge />
             <div class="user-name">
-              <strong>{staff().name}</strong>
+              <strong data-testid="current-user">{staff().name}</strong>
               <span class="muted">{staff().email}</span>
             </div>
-            <button type="button" class="button secondary" onClick={logout}>
+            <button type="button" class="button secondary" data-testid="logout" onClick={logout}>
               Log out
             </button>
           </div>

@@ -1,14 +1,23 @@
-import { Match, Switch } from "solid-js";
-import { useRecord } from "../../../src/index";
-import type { Patient } from "../types";
+import { createSignal, Match, Show, Switch } from "solid-js";
+import { useDeleteRecord, useRealtimeRecord, useRecord } from "../../../src/index";
+import { PATIENT_EXPAND, type Patient, type Ward } from "../types";
+import { parseDate, wardLabel } from "./PatientTable";
 import { StatusBadge } from "./StatusBadge";
 
-const formatDate = (value: string) => (value ? new Date(value.replace(" ", "T")).toLocaleString() : "—");
+const formatDate = (value: string) => parseDate(value)?.toLocaleString() ?? "—";
 
-export function PatientDetail(props: { id: string; onClose: () => void }) {
-  const patient = useRecord<Patient>("patients", () => props.id, () => ({ expand: "ward,owner" }));
+export function PatientDetail(props: { id: string; wards: Map<string, Ward>; onEdit: () => void; onClose: () => void }) {
+  const patient = useRecord<Patient>("patients", () => props.id, () => ({ expand: PATIENT_EXPAND }));
+  // This record's own topic: its updates and deletion reach the detail even while the board's
+  // list shows another ward or page.
+  useRealtimeRecord<Patient>("patients", () => props.id, () => ({ expand: PATIENT_EXPAND }));
+  const remove = useDeleteRecord("patients");
+  const [confirming, setConfirming] = createSignal(false);
+
+  const confirmDelete = () => remove.mutate(props.id, { onSuccess: () => props.onClose() });
+
   return (
-    <aside class="card detail" aria-label="Patient details">
+    <section class="card panel detail" aria-label="Patient details" data-testid="patient-detail">
       <button type="button" class="close" aria-label="Close details" onClick={() => props.onClose()}>
         ×
       </button>
@@ -17,36 +26,69 @@ export function PatientDetail(props: { id: string; onClose: () => void }) {
           <p class="state">Loading…</p>
         </Match>
         <Match when={patient.isError}>
-          <p class="state alert">
+          <p class="state alert" data-testid="detail-error">
             {patient.error?.status === 404 ? "This patient no longer exists." : patient.error?.message}
           </p>
         </Match>
         <Match when={patient.data}>
           {(p) => (
             <>
-              <h2>{p().name}</h2>
+              <h2 data-testid="detail-name">{p().name}</h2>
               <dl>
                 <dt>Status</dt>
                 <dd>
                   <StatusBadge status={p().status} />
                 </dd>
                 <dt>Ward</dt>
-                <dd>{p().expand?.ward ? `${p().expand!.ward!.code} · ${p().expand!.ward!.name}` : "—"}</dd>
+                <dd data-testid="detail-ward">{wardLabel(p(), props.wards)}</dd>
                 <dt>Bed</dt>
-                <dd>{p().bed || "—"}</dd>
+                <dd data-testid="detail-bed">{p().bed || "—"}</dd>
                 <dt>Admitted by</dt>
                 <dd>{p().expand?.owner?.name ?? "—"}</dd>
                 <dt>Notes</dt>
                 <dd class="notes">{p().notes || "—"}</dd>
-                <dt>Created</dt>
+                <dt>Admitted</dt>
                 <dd>{formatDate(p().created)}</dd>
                 <dt>Updated</dt>
                 <dd>{formatDate(p().updated)}</dd>
               </dl>
+              <Show when={remove.error}>
+                {(error) => (
+                  <p class="alert" role="alert">
+                    Could not delete: {error().message}
+                  </p>
+                )}
+              </Show>
+              <div class="actions">
+                <button type="button" class="button secondary" data-testid="edit-patient" onClick={() => props.onEdit()}>
+                  Edit
+                </button>
+                <Show
+                  when={confirming()}
+                  fallback={
+                    <button type="button" class="button danger-outline" data-testid="delete-patient" onClick={() => setConfirming(true)}>
+                      Delete
+                    </button>
+                  }
+                >
+                  <button
+                    type="button"
+                    class="button danger"
+                    data-testid="confirm-delete"
+                    disabled={remove.isPending}
+                    onClick={confirmDelete}
+                  >
+                    {remove.isPending ? "Deleting…" : "Really delete"}
+                  </button>
+                  <button type="button" class="button secondary" onClick={() => setConfirming(false)}>
+                    Keep
+                  </button>
+                </Show>
+              </div>
             </>
           )}
         </Match>
       </Switch>
-    </aside>
+    </section>
   );
 }

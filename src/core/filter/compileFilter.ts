@@ -35,13 +35,13 @@ const compiled = new Map<string, FilterPredicate | undefined>();
  * `//` comments, quoted text, numbers, `true` `false` `null`, plain field names (`id`,
  * `created`…), and the `:lower`, `:length`, `:each` modifiers; filters built with `pb.filter()`
  * are plain strings and parse the same way. The predicate reproduces PocketBase's SQL and
- * SQLite's semantics (see {@link evaluateCondition}); dates are plain text compared as written
+ * SQLite's semantics (see `evaluateCondition` in src/core/filter); dates are plain text compared as written
  * (PocketBase does not normalise `"2024-01-01"` or a `T` separator).
  *
  * Undecidable (`undefined`): relation paths (`author.name`), back-relations (`x_via_y`),
  * `@request.*`, `@collection.*`, macros such as `@now`, functions such as `geoDistance()`, the
  * `:isset` and `:changed` modifiers, invalid filters (the server answers 400) and inputs PocketBase
- * reads oddly (see {@link parseFilter}).
+ * reads oddly (see `parseFilter`).
  *
  * The predicate returns `undefined` for a record when the answer depends on something the record
  * does not show: a field it lacks (hidden or projected away), `email` on an auth collection unless

@@ -1,0 +1,455 @@
+import type Client from "pocketbase";
+import type { RecordModel, RecordService } from "pocketbase";
+
+/**
+ * Registers your typed PocketBase client, or your collections' record types, for the whole
+ * app, as TanStack Router and Query do with their own `Register`. Once registered, every hook
+ * infers the record type from the collection name (`useCollection("posts")` is a
+ * `ListResult<PostsResponse>` with no generic written), mutation variables are checked against
+ * the record, and a collection name the schema does not know is a type error.
+ *
+ * Both members are optional:
+ *
+ * - `client`: a PocketBase client type whose `collection()` has one overload per collection
+ *   (`collection(idOrName: "posts"): RecordService<PostsResponse>`), as the SDK's README shows
+ *   and pocketbase-typegen before 1.3 generates. {@link PocketBaseProvider}'s `client` prop is
+ *   then typed with it and {@link usePocketBase} returns it.
+ * - `collections`: a map from collection name to record type, such as pocketbase-typegen's
+ *   `CollectionResponses`. It wins over `client`. Register it with pocketbase-typegen 1.3 and
+ *   later, whose `TypedPocketBase` declares `collection()` generically: TypeScript cannot read
+ *   the record type of each name out of a generic signature.
+ *
+ * Without registration, hooks accept any collection name and default to `RecordModel`, and an
+ * explicit generic (`useCollection<Post>("posts")`) types the records.
+ *
+ * @example
+ * ```ts
+ * // src/pocketbase.ts, next to the file pocketbase-typegen wrote
+ * import type { CollectionResponses, TypedPocketBase } from "./pocketbase-types";
+ *
+ * declare module "solid-query-pocketbase" {
+ *   interface Register {
+ *     client: TypedPocketBase;
+ *     collections: CollectionResponses;
+ *   }
+ * }
+ *
+ * export const pb = new PocketBase(import.meta.env.VITE_PB_URL) as TypedPocketBase;
+ * ```
+ */
+export interface Register {}
+
+/**
+ * The PocketBase client type registered with {@link Register} (`client`), or `PocketBase`.
+ *
+ * @example
+ * ```ts
+ * const pb: RegisteredPocketBase = usePocketBase();
+ * ```
+ */
+export type RegisteredPocketBase = Register extends {
+  /** The registered client type. */
+  client: infer TClient extends Client;
+}
+  ? TClient
+  : Client;
+
+/**
+ * The name → record type map the hooks type against: the `collections` registered with
+ * {@link Register}; else the one read from the registered `client`; else
+ * `{ [name: string]: RecordModel }`, which accepts any name.
+ *
+ * @example
+ * ```ts
+ * type Posts = RegisteredCollections["posts"]; // PostsResponse once registered
+ * ```
+ */
+export type RegisteredCollections = Register extends {
+  /** The registered name → record type map. */
+  collections: infer TMap extends object;
+}
+  ? TMap
+  : CollectionMap<RegisteredPocketBase>;
+
+/**
+ * The name → record type map of a PocketBase client type, read from its `collection()`
+ * overloads:
+ *
+ * - `collection(idOrName: "posts"): RecordService<PostsResponse>` maps `posts` to
+ *   `PostsResponse`;
+ * - an overload taking any `string` (the SDK README's fallback) maps every other name to its
+ *   record type (`RecordModel`), so unknown names stay allowed;
+ * - the SDK's own untyped `collection()`, which `PocketBase & { ... }` intersections carry
+ *   along, is ignored, so on such a client an unknown name is an error;
+ * - a plain `PocketBase` gives `{ [name: string]: RecordModel }`.
+ *
+ * A generic `collection<T extends keyof M>(idOrName: T): RecordService<M[T]>` (pocketbase-typegen
+ * 1.3 and later) yields its names, but TypeScript only lets a type read such a signature with
+ * `T` at its constraint, so each name maps to {@link UnresolvedCollectionRecord} (unless all its
+ * records are one type): register `collections` as well. The overloads are read one by one;
+ * a client with a few hundred collections costs seconds of type checking, where registering
+ * `collections` costs nothing.
+ *
+ * @typeParam TClient - A `PocketBase` (sub)type.
+ * @example
+ * ```ts
+ * interface TypedPocketBase extends PocketBase {
+ *   collection(idOrName: "posts"): RecordService<Post>;
+ *   collection(idOrName: "authors"): RecordService<Author>;
+ * }
+ * type Map = CollectionMap<TypedPocketBase>; // { posts: Post; authors: Author }
+ * ```
+ */
+export type CollectionMap<TClient extends Client> = [CollectionSignatures<TClient>] extends [never]
+  ? { [name: string]: RecordModel }
+  : { [S in CollectionSignatures<TClient> as SignatureName<S>]: SignatureRecord<S> };
+
+/**
+ * The collection names a schema knows. `TSchema` is a PocketBase client type (see
+ * {@link CollectionMap}) or a name → record type map; by default, what is registered with
+ * {@link Register}. A string literal union for a typed schema (with `string & Record<never, never>`
+ * added when the schema also accepts any other name: editors still suggest the literals),
+ * `string` for an untyped one.
+ *
+ * @typeParam TSchema - A PocketBase client type or a name → record type map.
+ * @example
+ * ```ts
+ * type Names = CollectionName<TypedPocketBase>; // "posts" | "authors"
+ * type Any = CollectionName<PocketBase>;        // string
+ * ```
+ */
+export type CollectionName<TSchema = RegisteredCollections> =
+  string extends keyof CollectionsOf<TSchema>
+    ? [LiteralKeys<CollectionsOf<TSchema>>] extends [never]
+      ? string
+      : // Not `string & {}`: TypeScript reduces that to `string` inside a conditional type.
+        LiteralKeys<CollectionsOf<TSchema>> | (string & Record<never, never>)
+    : keyof CollectionsOf<TSchema> & string;
+
+/**
+ * The record type of collection `TName` in a schema: what `pb.collection(TName).getOne()`
+ * resolves to. `RecordModel` for a name the schema accepts without typing it. A union of names
+ * gives the union of their records.
+ *
+ * @typeParam TSchema - A PocketBase client type (see {@link CollectionMap}) or a name → record
+ *   type map, e.g. {@link RegisteredCollections}.
+ * @typeParam TName - One of {@link CollectionName}`<TSchema>`.
+ * @example
+ * ```ts
+ * type Post = CollectionRecord<TypedPocketBase, "posts">; // PostsResponse
+ * type Any = CollectionRecord<PocketBase, "posts">;       // RecordModel
+ * ```
+ */
+export type CollectionRecord<TSchema, TName> = TName extends keyof CollectionsOf<TSchema>
+  ? CollectionsOf<TSchema>[TName]
+  : RecordModel;
+
+/**
+ * The record type of collection `TName` in the registered schema ({@link RegisteredCollections}):
+ * what the hooks infer when no record type is written.
+ *
+ * @typeParam TName - A collection name the registered schema knows.
+ * @example
+ * ```ts
+ * type Post = RegisteredRecord<"posts">; // PostsResponse once registered, RecordModel before
+ * ```
+ */
+export type RegisteredRecord<TName> = CollectionRecord<RegisteredCollections, TName>;
+
+/**
+ * The record type a hook's `T` stands for. Hooks take either a record type
+ * (`useCollection<Post>("posts")`) or, when none is written, infer `T` as the collection name;
+ * a name is looked up in the registered schema ({@link RegisteredRecord}).
+ *
+ * @typeParam T - A record type, or a collection name.
+ * @example
+ * ```ts
+ * type A = RecordOf<Post>;    // Post
+ * type B = RecordOf<"posts">; // PostsResponse once registered, RecordModel before
+ * ```
+ */
+export type RecordOf<T> = T extends string ? RegisteredRecord<T> : T;
+
+/**
+ * The data `useCreateRecord` takes, for the hook's `T` (see {@link RecordOf}). For a collection
+ * of the registered schema: {@link CreateRecordData} of its record, so a field it does not have
+ * is an error. For a record type written out (`useCreateRecord<Post>`): the fields `Post`
+ * declares are checked, and other fields pass ({@link ExtraFields}), since a hand-written type
+ * often lists only what a component reads.
+ *
+ * @typeParam T - The hook's `T`: a collection name, or a record type written out.
+ * @example
+ * ```ts
+ * const data: CreateDataOf<"posts"> = { title: "Hello", "tags+": "news" };
+ * ```
+ */
+export type CreateDataOf<T> = T extends string ? CreateRecordData<RegisteredRecord<T>> : CreateRecordData<T> & ExtraFields;
+
+/**
+ * The variables `useUpdateRecord` takes, for the hook's `T` (see {@link RecordOf}):
+ * {@link UpdateRecordVariables} of the registered record for a collection name; for a record
+ * type written out, its declared fields checked and other fields passing ({@link ExtraFields}).
+ *
+ * @typeParam T - The hook's `T`: a collection name, or a record type written out.
+ * @example
+ * ```ts
+ * const variables: UpdateVariablesOf<"posts"> = { id: post.id, data: { "views+": 1 } };
+ * ```
+ */
+export type UpdateVariablesOf<T> = T extends string
+  ? UpdateRecordVariables<RegisteredRecord<T>>
+  : UpdateRecordVariables<T> & {
+      /** The fields to change: those `T` declares are checked, others pass. */
+      data: ExtraFields;
+    };
+
+/**
+ * Fields a hand-written record type does not declare, in the data of a create or update typed
+ * by that record type: allowed, unchecked.
+ *
+ * @example
+ * ```ts
+ * useUpdateRecord<{ id: string; title: string }>("posts").mutate({ id, data: { title: "t", author: userId } });
+ * ```
+ */
+export interface ExtraFields {
+  /** Any field; the server validates it. */
+  [field: string]: unknown;
+}
+
+/**
+ * The type of a hook's `collection` argument: the name `T` itself when the registered schema
+ * knows it (that is how `T` is inferred), else any name the schema knows ({@link CollectionName}),
+ * which is `string` without registration. So an unknown name is reported as "not assignable to
+ * `"posts" | "authors"`".
+ *
+ * @typeParam T - The hook's `T`: a collection name, or a record type written out.
+ * @example
+ * ```ts
+ * function useTitles<const T>(collection: CollectionArgument<T>) {
+ *   return useCollection<T>(collection, () => ({ fields: "id,title" }));
+ * }
+ * ```
+ */
+export type CollectionArgument<T> = T extends CollectionName ? T : CollectionName;
+
+/**
+ * Stands in for the record type of a collection whose client declares `collection()`
+ * generically (pocketbase-typegen 1.3 and later): TypeScript cannot tell which record belongs
+ * to which name from such a signature. Its one property names the fix, so it shows in the
+ * error where a record field is used.
+ *
+ * @example
+ * ```ts
+ * declare module "solid-query-pocketbase" {
+ *   interface Register {
+ *     client: TypedPocketBase;
+ *     collections: CollectionResponses; // the fix
+ *   }
+ * }
+ * ```
+ */
+export interface UnresolvedCollectionRecord {
+  /** The fix: register `collections` next to `client`. */
+  "solid-query-pocketbase": "collection() of the registered client is generic: add `collections: CollectionResponses` to Register";
+}
+
+/**
+ * Data of a create for record type `T`: every field optional (PocketBase fills in defaults and
+ * validates the required ones), an optional `id` (the hook generates one otherwise), a
+ * `File`/`Blob` wherever a file can go, the `+`/`-` modifiers, and `password` /
+ * `passwordConfirm` for auth records. System fields (`collectionId`, `collectionName`,
+ * `expand`) and autodate fields are left out. A record type with an index signature (such as
+ * `RecordModel`) accepts any key.
+ *
+ * @typeParam T - The record type.
+ * @example
+ * ```ts
+ * const data: CreateRecordData<PostsResponse> = { title: "Hello", tags: ["news"], cover: file };
+ * ```
+ */
+export type CreateRecordData<T> =
+  IsAny<T> extends true ? AnyData & NewRecordId : NewRecordId & WritableFields<T> & Modifiers<T> & AuthWrites<T>;
+
+/**
+ * The optional `id` of a create: 15 characters of `[a-z0-9]`; the hook generates one if absent.
+ *
+ * @example
+ * ```ts
+ * const data: NewRecordId = { id: newRecordId() };
+ * ```
+ */
+export interface NewRecordId {
+  /** The new record's id; generated on the client when left out. */
+  id?: string;
+}
+
+/**
+ * Data of an update for record type `T`: any of its fields (a `File`/`Blob` where a file can
+ * go), PocketBase's modifiers (`"views+": 1`, `"views-": 1`, `"tags+": "red"`,
+ * `"+tags": "red"`, `"tags-": "red"`), and `oldPassword` / `password` / `passwordConfirm` for
+ * auth records. `id`, system and autodate fields are left out.
+ *
+ * @typeParam T - The record type.
+ * @example
+ * ```ts
+ * const data: UpdateRecordData<PostsResponse> = { title: "Hello again", "views+": 1 };
+ * ```
+ */
+export type UpdateRecordData<T> = IsAny<T> extends true ? AnyData : WritableFields<T> & Modifiers<T> & AuthWrites<T>;
+
+/**
+ * The password fields a create or update of an auth record takes (pocketbase-typegen's record
+ * types carry `password` but not its confirmation).
+ *
+ * @example
+ * ```ts
+ * const data: PasswordFields = { oldPassword: "old secret", password: "new secret", passwordConfirm: "new secret" };
+ * ```
+ */
+export interface PasswordFields {
+  /** The new password. */
+  password?: string;
+  /** The new password again; PocketBase rejects the write if they differ. */
+  passwordConfirm?: string;
+  /** The current password, required when a user changes their own password. */
+  oldPassword?: string;
+}
+
+/**
+ * Variables of an update for record type `T`: which record, and what to change.
+ *
+ * @typeParam T - The record type.
+ * @example
+ * ```ts
+ * update.mutate({ id: post.id, data: { "likes+": 1 } } satisfies UpdateRecordVariables<PostsResponse>);
+ * ```
+ */
+export interface UpdateRecordVariables<T> {
+  /** Id of the record to update. */
+  id: string;
+  /** The fields to change, modifiers allowed. */
+  data: UpdateRecordData<T>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+/** A client type's collection map, or a map as it is. */
+type CollectionsOf<TSchema> = TSchema extends Client ? CollectionMap<TSchema> : TSchema;
+
+/** The keys of `M` that are literals, not index signatures. */
+type LiteralKeys<M> = keyof {
+  [K in keyof M as string extends K ? never : number extends K ? never : K]: 0;
+} &
+  string;
+
+/** The `collection` signatures a client declares itself, each as a plain function type. */
+type CollectionSignatures<TClient> = TClient extends { collection: infer F } ? Signatures<OwnSignatures<F>> : never;
+
+/**
+ * The SDK's untyped `collection()` removed from an intersection such as pocketbase-typegen's
+ * `PocketBase & { collection(...) }`: inference drops the constituent both sides share. An
+ * interface that extends `PocketBase` replaces the method, so there is nothing to remove.
+ */
+type OwnSignatures<F> = F extends Client["collection"] & infer TOwn ? TOwn : F;
+
+/**
+ * The call signatures of an overloaded function type, as a union. TypeScript infers from the
+ * last overload only; intersecting the signatures already read in front of the type makes it
+ * drop their duplicates (identical signatures merge, the first one stays), so the next
+ * overload becomes the last. `() => never` marks the end. A generic signature is read with its
+ * type parameters at their constraints, which never equals the original, so it would come back
+ * forever: stop at a parameter list already seen. Tail-recursive, so it is not limited to ~50
+ * overloads.
+ */
+type Signatures<F, TRead = unknown, TOut = never, TSeen = never> = F extends (...args: infer A) => infer R
+  ? A extends []
+    ? TOut
+    : true extends SeenBefore<A, TSeen>
+      ? TOut
+      : Signatures<
+          TRead & ((...args: A) => R) & Pick<F, keyof F> & F,
+          TRead & ((...args: A) => R) & Pick<F, keyof F>,
+          TOut | ((...args: A) => R),
+          TSeen | [A]
+        >
+  : TOut;
+
+/** Whether parameter list `A` is (mutually assignable to) one in `TSeen`. */
+type SeenBefore<A, TSeen> = TSeen extends [infer B] ? ([A] extends [B] ? ([B] extends [A] ? true : false) : false) : false;
+
+/** The name a signature answers: its literal(s), or `string` for an untyped fallback. */
+type SignatureName<S> = S extends (idOrName: infer N, ...rest: never[]) => unknown
+  ? string extends N
+    ? string
+    : N & string
+  : never;
+
+/** The record type a signature's `RecordService` holds. */
+type SignatureRecord<S> = S extends (idOrName: infer N, ...rest: never[]) => RecordService<infer M>
+  ? string extends N
+    ? RecordModel
+    : IsUnion<N> extends true
+      ? IsUnion<M> extends true
+        ? UnresolvedCollectionRecord
+        : M
+      : M
+  : RecordModel;
+
+/** A record type of `any` takes any data (it is also what `T` erases to in overload checks). */
+type AnyData = { [field: string]: any };
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type IsUnion<T> = [T] extends [UnionToIntersection<T>] ? false : true;
+
+/** Fields PocketBase sets itself (a write ignores them), and `id`, which only a create sets. */
+type SystemKey = "id" | "collectionId" | "collectionName" | "expand";
+
+/** pocketbase-typegen brands autodate fields (`created`, `updated`), which a write ignores. */
+type AutodateBrand = { readonly autodate: unknown };
+/** pocketbase-typegen brands file fields with their file name type. */
+type FileNameBrand = { readonly filename: unknown };
+
+/** Every field a write may set, optional, with the values PocketBase accepts for it. */
+type WritableFields<T> = {
+  [K in keyof T as K extends SystemKey ? never : NonNullable<T[K]> extends AutodateBrand ? never : K]?: FieldInput<T[K]>;
+};
+
+/**
+ * What a field accepts: its own type, plus a `File`/`Blob` for a file field. A file field's type
+ * is its file name, so any plain `string` field (or pocketbase-typegen's branded file name)
+ * takes a `Blob` too; select fields (string literal unions) do not.
+ */
+type FieldInput<V> =
+  NonNullable<V> extends FileNameBrand
+    ? string | Blob
+    : NonNullable<V> extends readonly (infer E)[]
+      ? NonNullable<E> extends FileNameBrand
+        ? (string | Blob)[]
+        : string extends E
+          ? V | (string | Blob)[]
+          : V
+      : string extends V
+        ? V | Blob
+        : V;
+
+/**
+ * PocketBase's `+` / `-` modifiers for the number and multi-value fields of `T`. A record type
+ * with an index signature (`RecordModel`) already accepts them as any other key.
+ */
+type Modifiers<T> = string extends keyof T ? unknown : {
+  [K in keyof T & string as NonNullable<T[K]> extends number ? `${K}+` | `${K}-` : never]?: number;
+} & {
+  [K in keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}+` | `+${K}` | `${K}-` : never]?:
+    | ItemInput<T[K]>
+    | ItemInput<T[K]>[];
+};
+
+/** One item of a multi-value field, as a modifier takes it (a file may be a `Blob`). */
+type ItemInput<V> = NonNullable<V> extends readonly (infer E)[] ? (string extends E ? E | Blob : E) | FileItem<E> : never;
+type FileItem<E> = NonNullable<E> extends FileNameBrand ? string | Blob : never;
+
+/** Auth records (they carry `emailVisibility`) also take the password fields. */
+type AuthWrites<T> = T extends { emailVisibility: unknown } ? PasswordFields : unknown;
