@@ -1,3 +1,5 @@
+import { compareCodePoints } from "./compareCodePoints";
+
 /**
  * A record comparator that orders records the way PocketBase's SQLite does for one sort
  * expression, plus what a caller needs to know before trusting it.
@@ -126,22 +128,4 @@ function compareSqlValues(x: SqlValue, y: SqlValue): number {
   if (x.rank === 1 && y.rank === 1) return x.num === y.num ? 0 : x.num < y.num ? -1 : 1;
   if (x.rank === 2 && y.rank === 2) return compareCodePoints(x.text, y.text);
   return 0;
-}
-
-// SQLite's BINARY collation is memcmp over UTF-8, which orders by code point. UTF-16 order
-// differs only where a surrogate (a code point >= U+10000) meets a unit in U+E000-U+FFFF, so
-// at the first difference those two ranges swap places (the classic code point order fixup).
-function compareCodePoints(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
 }

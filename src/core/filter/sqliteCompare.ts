@@ -1,5 +1,6 @@
 import { sqliteText } from "./sqliteText";
 import { type Affinity, type MaybeSql, type SqlValue, UNKNOWN } from "./types";
+import { compareCodePoints } from "../compareCodePoints";
 
 // The text SQLite's NUMERIC affinity turns into a number (sqlite3AtoF without extraneous text):
 // optional whitespace and sign, digits with an optional fraction, an optional exponent (checked
@@ -70,21 +71,4 @@ function numeric(value: MaybeSql): MaybeSql {
   if (core.length > 15 || (core !== "" && Math.abs(scale) > 22)) return UNKNOWN;
   const num = Number(value.trim());
   return { num: num === 0 ? 0 : num, storage: Number.isInteger(num) ? "int" : "real" };
-}
-
-// SQLite's BINARY collation compares UTF-8 bytes, i.e. code points. UTF-16 order differs only
-// where a surrogate meets a unit in U+E000-U+FFFF.
-function compareCodePoints(a: string, b: string): -1 | 0 | 1 {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-    }
-    return x < y ? -1 : 1;
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
