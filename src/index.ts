@@ -20,20 +20,22 @@ export type {
   CollectionName,
   CollectionRecord,
   CreateDataOf,
-  CreateRecordData,
   ExtraFields,
-  NewRecordId,
-  PasswordFields,
   RecordOf,
   Register,
   RegisteredCollections,
   RegisteredPocketBase,
   RegisteredRecord,
   UnresolvedCollectionRecord,
-  UpdateRecordData,
-  UpdateRecordVariables,
   UpdateVariablesOf,
 } from "./typedCollections";
+export type {
+  CreateRecordData,
+  NewRecordId,
+  PasswordFields,
+  UpdateRecordData,
+  UpdateRecordVariables,
+} from "./recordData";
 export type {
   UseCollectionOptions,
   UseFullCollectionOptions,

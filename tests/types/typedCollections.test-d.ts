@@ -10,14 +10,13 @@ import type {
   CollectionMap,
   CollectionName,
   CollectionRecord,
-  CreateRecordData,
   ExtraFields,
   RegisteredCollections,
   RegisteredPocketBase,
   UnresolvedCollectionRecord,
-  UpdateRecordData,
   UpdateVariablesOf,
 } from "../../src/typedCollections";
+import type { CreateRecordData, UpdateRecordData } from "../../src/recordData";
 import { useCollection } from "../../src/useCollection";
 import { useCreateRecord } from "../../src/useCreateRecord";
 import { useDeleteRecord } from "../../src/useDeleteRecord";
