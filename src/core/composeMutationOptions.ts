@@ -10,6 +10,12 @@ export interface MutationSteps<TData, TVariables, TOurs> {
   onSuccess: (data: TData, variables: TVariables, ours: TOurs) => unknown;
   onError: (error: ClientResponseError, variables: TVariables, ours: TOurs | undefined) => unknown;
   onSettled: (ours: TOurs | undefined) => Promise<unknown> | unknown;
+  /**
+   * Who is signed in (see `authIdentity`). When it differs between `onMutate` and the answer,
+   * the cache has been cleared for another user meanwhile: this mutation's result or rollback
+   * is not written into it.
+   */
+  identity?: () => string;
 }
 
 /** The callbacks a user may pass; they receive their own `onMutate` result, never ours. */
@@ -45,6 +51,8 @@ export interface ComposedContext<TOurs, TContext> {
   ours: TOurs;
   /** What your own `onMutate` returned. */
   user: TContext;
+  /** Who was signed in when the mutation started (see `authIdentity`). */
+  identity?: string;
 }
 
 /**
@@ -72,18 +80,20 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
 ) {
   const { onMutate, onSuccess, onError, onSettled, ...rest } = user;
   type Context = ComposedContext<TOurs, TContext>;
+  const sameUser = (result: Context | undefined) => !steps.identity || result?.identity === steps.identity();
   return {
     retry: retryPolicy(queryClient, "mutations"),
     ...rest,
     mutationKey: pocketbaseKeys.collection(collection),
     mutationFn: (variables: TVariables) => steps.mutationFn(variables),
     onMutate: async (variables: TVariables, context: MutationFunctionContext): Promise<Context> => {
+      const identity = steps.identity?.();
       const ours = await steps.onMutate(variables);
       const mine = (await onMutate?.(variables, context)) as TContext;
-      return { ours, user: mine };
+      return { ours, user: mine, identity };
     },
     onSuccess: async (data: TData, variables: TVariables, result: Context, context: MutationFunctionContext) => {
-      await steps.onSuccess(data, variables, result.ours);
+      if (sameUser(result)) await steps.onSuccess(data, variables, result.ours);
       await onSuccess?.(data, variables, result.user, context);
     },
     onError: async (
@@ -92,7 +102,7 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
       result: Context | undefined,
       context: MutationFunctionContext,
     ) => {
-      await steps.onError(error, variables, result?.ours);
+      if (sameUser(result)) await steps.onError(error, variables, result?.ours);
       await onError?.(error, variables, result?.user, context);
     },
     onSettled: async (

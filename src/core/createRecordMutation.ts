@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/query-core";
 import type Client from "pocketbase";
 import type { RecordModel } from "pocketbase";
 import { applyRecordChange } from "./applyRecordChange";
+import { authIdentity } from "./authIdentity";
 import { findCollectionId } from "./findCollectionId";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import { newRecordId } from "./newRecordId";
@@ -110,6 +111,8 @@ export function createRecordMutation<T = RecordModel>(
     },
 
     onSettled: () => settleCollection(queryClient, collection),
+
+    identity: () => authIdentity(pb.authStore.record),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { QueryClient, QueryKey } from "@tanstack/query-core";
 import type Client from "pocketbase";
 import { applyRecordChange } from "./applyRecordChange";
+import { authIdentity } from "./authIdentity";
 import { parseKey } from "./parseKey";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { restoreRecordAt } from "./restoreRecordAt";
@@ -99,5 +100,7 @@ export function deleteRecordMutation(
     },
 
     onSettled: () => settleCollection(queryClient, collection),
+
+    identity: () => authIdentity(pb.authStore.record),
   };
 }

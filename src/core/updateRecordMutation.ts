@@ -3,6 +3,7 @@ import type Client from "pocketbase";
 import type { RecordModel } from "pocketbase";
 import { applyModifiers } from "./applyModifiers";
 import { applyRecordChange } from "./applyRecordChange";
+import { authIdentity } from "./authIdentity";
 import { findCachedRecord } from "./findCachedRecord";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import { pendingUpdates, type PendingUpdate } from "./pendingUpdates";
@@ -101,6 +102,8 @@ export function updateRecordMutation<T = RecordModel>(
     },
 
     onSettled: () => settleCollection(queryClient, collection),
+
+    identity: () => authIdentity(pb.authStore.record),
   };
 }
 
