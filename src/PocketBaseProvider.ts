@@ -2,6 +2,8 @@ import { QueryClientContext } from "@tanstack/solid-query";
 import { createComponent, createEffect, onCleanup, useContext, type JSX } from "solid-js";
 import { isServer } from "solid-js/web";
 import { clearPocketBaseCache } from "./core/clearPocketBaseCache";
+import { fieldTypesRegistry } from "./core/fieldTypesRegistry";
+import type { FieldTypes } from "./core/filter/types";
 import { onIdentityChange } from "./core/onIdentityChange";
 import { PocketBaseContext } from "./PocketBaseContext";
 import type { RegisteredPocketBase } from "./typedCollections";
@@ -20,6 +22,15 @@ export interface PocketBaseProviderProps {
    * ({@link Register}), a client of that type: `new PocketBase(url) as TypedPocketBase`.
    */
   client: RegisteredPocketBase;
+  /**
+   * The declared field types of your collections (name → field → PocketBase type, e.g.
+   * `{ posts: { tags: "select", meta: "json" } }`; a superuser can read them from
+   * `pb.collections.getFullList()`). Optional: with them, lists filtered on multi-value fields
+   * (`tags ?= "red"`, `tags:length > 1`) are patched in place by realtime events and optimistic
+   * writes instead of being refetched, since those filters mean different things for different
+   * field types.
+   */
+  fieldTypes?: Readonly<Record<string, FieldTypes>>;
   /** The app. */
   children?: JSX.Element;
 }
@@ -50,7 +61,11 @@ export function PocketBaseProvider(props: PocketBaseProviderProps): JSX.Element 
   // On a change of signed-in user, every cached record of the previous user goes: no data of
   // one user is shown to the next (DESIGN.md §6). The realtime hub re-subscribes on its own.
   const queryClient = useContext(QueryClientContext);
+  if (queryClient && props.fieldTypes) fieldTypesRegistry.set(queryClient(), props.fieldTypes);
   if (!isServer && queryClient) {
+    createEffect(() => {
+      if (props.fieldTypes) fieldTypesRegistry.set(queryClient(), props.fieldTypes);
+    });
     createEffect(() => {
       const client = queryClient();
       onCleanup(onIdentityChange(props.client, () => void clearPocketBaseCache(client)));

@@ -72,6 +72,7 @@ export type { RealtimeStrategy, RecordEvent } from "./core/realtimeCacheListener
 export { invalidationBatcher } from "./core/invalidationBatcher";
 export { clearPocketBaseCache } from "./core/clearPocketBaseCache";
 export { compileFilter } from "./core/filter/compileFilter";
+export { fieldTypesRegistry } from "./core/fieldTypesRegistry";
 export type { FieldTypes, FilterPredicate } from "./core/filter/types";
 export { compileSort } from "./core/compileSort";
 export type { SortComparator } from "./core/compileSort";

@@ -4,6 +4,8 @@ import { compileFields } from "./compileFields";
 import { parseKey, type ParsedKey } from "./parseKey";
 import { patchListData } from "./patchListData";
 import { pocketbaseKeys } from "./pocketbaseKeys";
+import { fieldTypesRegistry } from "./fieldTypesRegistry";
+import type { FieldTypes } from "./filter/types";
 import { reconcileRecord } from "./reconcileRecord";
 import { sharePatchedData } from "./sharePatchedData";
 
@@ -39,6 +41,11 @@ export interface ApplyRecordChangeOptions {
    * optimistic record whose client-side `updated` may be later than the server's clock.
    */
   force?: boolean;
+  /**
+   * The collection's declared field types, for filters whose meaning depends on them. Default:
+   * the ones given to `fieldTypesRegistry` for this cache (`PocketBaseProvider`'s `fieldTypes`).
+   */
+  fieldTypes?: FieldTypes;
 }
 
 /** What {@link applyRecordChange} did. */
@@ -92,6 +99,7 @@ export function applyRecordChange<T extends RecordModel>(
 ): ApplyRecordChangeResult {
   const result: ApplyRecordChangeResult = { patched: [], undecided: [] };
   const force = options?.force ?? false;
+  const fieldTypes = options?.fieldTypes ?? fieldTypesRegistry.get(cache, collection);
   const entries = cache
     .getQueriesData<unknown>({ queryKey: pocketbaseKeys.collection(collection) })
     .map(([queryKey, data]) => ({ queryKey, data, parsed: parseKey(queryKey) }))
@@ -132,6 +140,7 @@ export function applyRecordChange<T extends RecordModel>(
       force,
       knownElsewhere,
       settledElsewhere,
+      fieldTypes,
     });
     commit(cache, result, queryKey, data, outcome);
   }

@@ -1,4 +1,5 @@
 import { compileFilter } from "./filter/compileFilter";
+import type { FieldTypes } from "./filter/types";
 import type { NormalizedParams } from "./normalizeParams";
 
 /**
@@ -14,6 +15,8 @@ import type { NormalizedParams } from "./normalizeParams";
  *
  * @param params - The normalised parameters of the list's query key.
  * @param record - The record (after merging with its cached version).
+ * @param fieldTypes - The collection's declared field types, when known: they settle filters
+ *   whose meaning depends on them (see `fieldTypesRegistry`).
  * @returns `true` when it belongs, `false` when it does not, `undefined` when undecidable.
  * @example
  * ```ts
@@ -22,7 +25,11 @@ import type { NormalizedParams } from "./normalizeParams";
  * matches({ filter: "author.name = 'x'" }, record); // => undefined
  * ```
  */
-export function matches(params: NormalizedParams, record: Record<string, unknown>): boolean | undefined {
+export function matches(
+  params: NormalizedParams,
+  record: Record<string, unknown>,
+  fieldTypes?: FieldTypes,
+): boolean | undefined {
   if (params.filter === undefined) return true;
-  return compileFilter(params.filter)?.(record);
+  return compileFilter(params.filter)?.(record, fieldTypes);
 }

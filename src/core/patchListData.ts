@@ -1,5 +1,6 @@
 import { compileFields } from "./compileFields";
 import { compileSort } from "./compileSort";
+import type { FieldTypes } from "./filter/types";
 import { matches } from "./matches";
 import type { NormalizedParams } from "./normalizeParams";
 import { fromWindow } from "./fromWindow";
@@ -57,7 +58,7 @@ export function patchListData(
   data: unknown,
   params: NormalizedParams,
   change: ListChange,
-  options: { force: boolean; knownElsewhere: () => boolean; settledElsewhere: () => boolean },
+  options: { force: boolean; knownElsewhere: () => boolean; settledElsewhere: () => boolean; fieldTypes?: FieldTypes },
 ): ListPatch {
   const unchanged = { data, undecided: false };
   const undecided = { data, undecided: true };
@@ -95,7 +96,7 @@ export function patchListData(
     const placed = projection.project(full);
     if (from >= 0 && sameJson(placed, window.items[from])) return unchanged;
     // Membership is decided on the whole record: the filter may read fields `fields` drops.
-    const member = matches(params, full);
+    const member = matches(params, full, options.fieldTypes);
     if (member === undefined) return undecided;
     if (member) edit = { type: "place", record: placed, from, created: change.type === "create" };
     else if (from >= 0) edit = { type: "remove", from };

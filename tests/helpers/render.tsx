@@ -14,18 +14,34 @@ export function testQueryClient(): QueryClient {
 }
 
 /** The two providers around `children`. */
-export function Providers(props: { pb: PocketBase; queryClient: QueryClient; children?: JSX.Element }) {
+export function Providers(props: {
+  pb: PocketBase;
+  queryClient: QueryClient;
+  fieldTypes?: Record<string, Record<string, string>>;
+  children?: JSX.Element;
+}) {
   return (
     <QueryClientProvider client={props.queryClient}>
-      <PocketBaseProvider client={props.pb}>{props.children}</PocketBaseProvider>
+      <PocketBaseProvider client={props.pb} fieldTypes={props.fieldTypes}>
+        {props.children}
+      </PocketBaseProvider>
     </QueryClientProvider>
   );
 }
 
 /** Runs `hook` inside the providers; returns its result, the QueryClient and `cleanup` (unmount). */
-export function renderWithClient<R>(hook: () => R, pb: PocketBase, queryClient = testQueryClient()) {
+export function renderWithClient<R>(
+  hook: () => R,
+  pb: PocketBase,
+  queryClient = testQueryClient(),
+  fieldTypes?: Record<string, Record<string, string>>,
+) {
   const rendered = renderHook(hook, {
-    wrapper: (props) => <Providers pb={pb} queryClient={queryClient}>{props.children}</Providers>,
+    wrapper: (props) => (
+      <Providers pb={pb} queryClient={queryClient} fieldTypes={fieldTypes}>
+        {props.children}
+      </Providers>
+    ),
   });
   return { result: rendered.result, queryClient, cleanup: rendered.cleanup };
 }

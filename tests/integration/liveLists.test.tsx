@@ -72,3 +72,38 @@ describe("live filtered lists", () => {
     requests.stop();
   });
 });
+
+describe("live lists filtered on multi-value fields", () => {
+  for (const withTypes of [true, false]) {
+    it(`are patched in place ${withTypes ? "when the provider knows the field types" : "— without field types they are refetched"}`, async () => {
+      const collection = await freshCollection();
+      const [a, b] = await seed<Post & { tags: string[] }>(collection, [
+        { title: "a", tags: ["red"] },
+        { title: "b", tags: ["blue"] },
+      ]);
+      const pb = newClient();
+      const fieldTypes = withTypes ? { [collection]: { tags: "select", title: "text" } } : undefined;
+      const { result, queryClient } = renderWithClient(
+        () => {
+          useRealtimeCollection(collection);
+          return useFullCollection<Post>(collection, () => ({ filter: 'tags:each ?= "red"', sort: "title,id" }));
+        },
+        pb,
+        undefined,
+        fieldTypes,
+      );
+      await waitFor(() => result.isSuccess, { message: "loaded" });
+      await realtimeSettled(pb, queryClient);
+      expect(ids(result.data)).toEqual([a!.id]);
+      const requests = recordRequests();
+      await (await superuserClient()).collection(collection).update(b!.id, { tags: ["blue", "red"] });
+      await waitFor(() => ids(result.data)?.length === 2, { message: "b moved in" });
+      expect(ids(result.data)).toEqual([a!.id, b!.id]);
+      await realtimeSettled(pb, queryClient);
+      const refetches = requests.count({ method: "GET", path: `/api/collections/${collection}/records` });
+      if (withTypes) expect(refetches).toBe(0);
+      else expect(refetches).toBeGreaterThan(0);
+      requests.stop();
+    });
+  }
+});
