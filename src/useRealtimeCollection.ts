@@ -1,6 +1,7 @@
 import type { RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseRealtimeOptions } from "./types";
 import { useRecordTopic } from "./useRecordTopic";
 
@@ -28,6 +29,12 @@ import { useRecordTopic } from "./useRecordTopic";
  * }
  * ```
  */
+export function useRealtimeCollection<const T>(
+  collection: CollectionArgument<T>,
+  options?: Accessor<UseRealtimeOptions<RecordOf<T>>>,
+  overrides?: HookOverrides,
+): void;
+// The implementation signature; the one above types records from a registered schema.
 export function useRealtimeCollection<T = RecordModel>(
   collection: string,
   options?: Accessor<UseRealtimeOptions<T>>,

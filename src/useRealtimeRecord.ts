@@ -1,6 +1,7 @@
 import type { RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseRealtimeOptions } from "./types";
 import { useRecordTopic } from "./useRecordTopic";
 
@@ -22,6 +23,13 @@ import { useRecordTopic } from "./useRecordTopic";
  * useRealtimeRecord("patients", () => props.id, () => ({ expand: "ward" }));
  * ```
  */
+export function useRealtimeRecord<const T>(
+  collection: CollectionArgument<T>,
+  id: string | null | undefined | Accessor<string | null | undefined>,
+  options?: Accessor<UseRealtimeOptions<RecordOf<T>>>,
+  overrides?: HookOverrides,
+): void;
+// The implementation signature; the one above types records from a registered schema.
 export function useRealtimeRecord<T = RecordModel>(
   collection: string,
   id: string | null | undefined | Accessor<string | null | undefined>,

@@ -13,6 +13,8 @@ import {
   useInfiniteCollection,
   usePocketBase,
   useRecord,
+  useRealtimeCollection,
+  useRealtimeRecord,
   useUpdateRecord,
   type CollectionName,
   type CreateRecordData,
@@ -43,6 +45,19 @@ describe("a registered schema", () => {
       // @ts-expect-error posts have no `name`
       select: (post) => post.name,
     }));
+  });
+
+  it("types realtime events from the collection name", () => {
+    useRealtimeCollection("posts", () => ({
+      onEvent: (event) => expectTypeOf(event.record).toEqualTypeOf<PostsResponse>(),
+    }));
+    useRealtimeRecord("authors", "id", () => ({
+      onEvent: (event) => expectTypeOf(event.record).toEqualTypeOf<AuthorsResponse>(),
+    }));
+    // @ts-expect-error unknown collection
+    useRealtimeCollection("nope");
+    // @ts-expect-error unknown collection
+    useRealtimeRecord("nope", "id");
   });
 
   it("rejects a collection name the schema does not know, in every hook", () => {
