@@ -46,6 +46,11 @@ export interface ApplyRecordChangeOptions {
    * the ones given to `fieldTypesRegistry` for this cache (`PocketBaseProvider`'s `fieldTypes`).
    */
   fieldTypes?: FieldTypes;
+  /**
+   * The record carries only some fields (a realtime subscription with `fields`): it is merged
+   * into rows the cache holds, but never inserted as a new row (that query is refetched).
+   */
+  partial?: boolean;
 }
 
 /** What {@link applyRecordChange} did. */
@@ -141,6 +146,7 @@ export function applyRecordChange<T extends RecordModel>(
       knownElsewhere,
       settledElsewhere,
       fieldTypes,
+      partial: options?.partial ?? false,
     });
     commit(cache, result, queryKey, data, outcome);
   }

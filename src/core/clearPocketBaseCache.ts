@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/query-core";
+import { pendingUpdates } from "./pendingUpdates";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 
 /**
@@ -23,6 +24,7 @@ export async function clearPocketBaseCache(queryClient: QueryClient): Promise<vo
   for (const mutation of mutations.findAll({ mutationKey: queryKey })) {
     if (mutation.state.status !== "pending") mutations.remove(mutation);
   }
+  pendingUpdates.clear(queryClient);
   await queryClient.cancelQueries({ queryKey });
   queryClient.removeQueries({ queryKey, type: "inactive" });
   await queryClient.resetQueries({ queryKey, type: "active" });

@@ -7,8 +7,10 @@ import { retryPolicy } from "./retryPolicy";
 export interface MutationSteps<TData, TVariables, TOurs> {
   mutationFn: (variables: TVariables) => Promise<TData>;
   onMutate: (variables: TVariables) => Promise<TOurs> | TOurs;
-  onSuccess: (data: TData, variables: TVariables, ours: TOurs) => unknown;
-  onError: (error: ClientResponseError, variables: TVariables, ours: TOurs | undefined) => unknown;
+  /** `write` is false when the signed-in user changed meanwhile: settle, but touch no cache. */
+  onSuccess: (data: TData, variables: TVariables, ours: TOurs, write: boolean) => unknown;
+  /** `write` is false when the signed-in user changed meanwhile: settle, but touch no cache. */
+  onError: (error: ClientResponseError, variables: TVariables, ours: TOurs | undefined, write: boolean) => unknown;
   onSettled: (ours: TOurs | undefined) => Promise<unknown> | unknown;
   /**
    * Who is signed in (see `authIdentity`). When it differs between `onMutate` and the answer,
@@ -89,11 +91,18 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
     onMutate: async (variables: TVariables, context: MutationFunctionContext): Promise<Context> => {
       const identity = steps.identity?.();
       const ours = await steps.onMutate(variables);
-      const mine = (await onMutate?.(variables, context)) as TContext;
+      let mine: TContext;
+      try {
+        mine = (await onMutate?.(variables, context)) as TContext;
+      } catch (error) {
+        // TanStack passes no context to onError when onMutate throws: undo ours here.
+        await steps.onError(error as ClientResponseError, variables, ours, true);
+        throw error;
+      }
       return { ours, user: mine, identity };
     },
     onSuccess: async (data: TData, variables: TVariables, result: Context, context: MutationFunctionContext) => {
-      if (sameUser(result)) await steps.onSuccess(data, variables, result.ours);
+      await steps.onSuccess(data, variables, result.ours, sameUser(result));
       await onSuccess?.(data, variables, result.user, context);
     },
     onError: async (
@@ -102,7 +111,7 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
       result: Context | undefined,
       context: MutationFunctionContext,
     ) => {
-      if (sameUser(result)) await steps.onError(error, variables, result?.ours);
+      await steps.onError(error, variables, result?.ours, sameUser(result));
       await onError?.(error, variables, result?.user, context);
     },
     onSettled: async (

@@ -98,7 +98,10 @@ export function createRecordMutation<T = RecordModel>(
       return { id, optimistic: true };
     },
 
-    onSuccess: (answer) => {
+    onSuccess: (answer, variables, _ours, write) => {
+      // The id served its purpose: a later create from the same object is a new record.
+      generatedIds.delete(variables);
+      if (!write) return;
       const record = answer as unknown as RecordModel;
       // The server's record replaces the optimistic one everywhere. `force`: its `updated`
       // comes from the server's clock and may be earlier than our optimistic timestamp.
@@ -106,8 +109,8 @@ export function createRecordMutation<T = RecordModel>(
       queryClient.setQueryData(pocketbaseKeys.detail(collection, record.id, params), record);
     },
 
-    onError: (_error, _variables, ours) => {
-      if (ours?.optimistic) applyRecordChange(queryClient, collection, { type: "delete", id: ours.id });
+    onError: (_error, _variables, ours, write) => {
+      if (write && ours?.optimistic) applyRecordChange(queryClient, collection, { type: "delete", id: ours.id });
     },
 
     onSettled: () => settleCollection(queryClient, collection),

@@ -82,12 +82,12 @@ export function deleteRecordMutation(
       return context;
     },
 
-    onSuccess: (_ok, id, ours) => {
-      if (!ours) applyRecordChange(queryClient, collection, { type: "delete", id });
+    onSuccess: (_ok, id, ours, write) => {
+      if (write && !ours) applyRecordChange(queryClient, collection, { type: "delete", id });
     },
 
-    onError: (_error, _id, ours) => {
-      if (!ours) return;
+    onError: (_error, _id, ours, write) => {
+      if (!ours || !write) return;
       for (const { queryKey, data } of ours.details) {
         if (queryClient.getQueryData(queryKey) === undefined) queryClient.setQueryData(queryKey, data);
       }

@@ -58,7 +58,13 @@ export function patchListData(
   data: unknown,
   params: NormalizedParams,
   change: ListChange,
-  options: { force: boolean; knownElsewhere: () => boolean; settledElsewhere: () => boolean; fieldTypes?: FieldTypes },
+  options: {
+    force: boolean;
+    knownElsewhere: () => boolean;
+    settledElsewhere: () => boolean;
+    fieldTypes?: FieldTypes;
+    partial?: boolean;
+  },
 ): ListPatch {
   const unchanged = { data, undecided: false };
   const undecided = { data, undecided: true };
@@ -79,6 +85,8 @@ export function patchListData(
     expandOutdated = reconciled.expandOutdated;
   }
   if (change.type === "delete" && from < 0) return complete || !options.knownElsewhere() ? unchanged : undecided;
+  // A partial record (a subscription with `fields`) may update a row but never become one.
+  if (change.type !== "delete" && from < 0 && options.partial) return undecided;
   // The cache already has this version (e.g. the echo of our own write): nothing moved.
   if (change.type !== "delete" && from < 0 && !complete && options.settledElsewhere()) return unchanged;
 

@@ -62,6 +62,11 @@ export const pendingUpdates = {
     return rebase(ledger);
   },
 
+  /** Forgets every update of a cache: after a change of user, their records are not shown. */
+  clear(cache: object): void {
+    ledgers.delete(cache);
+  },
+
   /**
    * `update` failed: the values to show for the fields it wrote (and `updated`, once no other
    * update of the record is in flight). Other fields keep whatever the cache holds now.

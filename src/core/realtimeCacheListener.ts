@@ -51,6 +51,8 @@ const shared = new WeakMap<QueryClient, Map<string, RealtimeListener>>();
  * @param strategy - `patch` or `invalidate`.
  * @param scope - `*` for the whole collection, or a record id.
  * @param flushWindowMs - The coalescing window for invalidations (first use per QueryClient).
+ * @param partial - Events carry only some fields (the subscription has `fields`): they update
+ *   cached rows but are never inserted as rows (see `applyRecordChange`'s `partial`).
  * @returns The shared listener.
  * @example
  * ```ts
@@ -63,10 +65,11 @@ export function realtimeCacheListener(
   strategy: RealtimeStrategy,
   scope: string,
   flushWindowMs?: number,
+  partial = false,
 ): RealtimeListener {
   let byKey = shared.get(queryClient);
   if (!byKey) shared.set(queryClient, (byKey = new Map()));
-  const key = JSON.stringify([collection, strategy, scope]);
+  const key = JSON.stringify([collection, strategy, scope, partial]);
   let listener = byKey.get(key);
   if (listener) return listener;
 
@@ -84,7 +87,7 @@ export function realtimeCacheListener(
         return;
       }
       const change = event.action === "delete" ? { type: "delete" as const, id: record.id } : { type: event.action, record };
-      const { undecided } = applyRecordChange(queryClient, collection, change);
+      const { undecided } = applyRecordChange(queryClient, collection, change, { partial });
       for (const queryKey of undecided) batcher.invalidate(queryKey, true);
     },
     onLive() {

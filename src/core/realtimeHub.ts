@@ -1,6 +1,7 @@
 import type Client from "pocketbase";
 import { authIdentity } from "./authIdentity";
 import { realtimeStatusStore, type RealtimeStatusStore } from "./realtimeStatusStore";
+import { sdkConnection } from "./sdkConnection";
 import { subscribeTracked } from "./subscribeTracked";
 
 /**
@@ -152,6 +153,7 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
   }
 
   function start(entry: Entry) {
+    entry.stop?.(); // a previous attempt's listener must never outlive it
     const generation = ++entry.generation;
     if (status.get().state === "disconnected") status.set({ state: "connecting" });
     watchConnects();
@@ -175,6 +177,9 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
         entry.pending = false;
         attempt.stop(); // the SDK keeps a failed attempt's listener: drop it
         status.set({ state: clientId ? "reconnecting" : "connecting", error });
+        // 403: the connection belongs to another user (see resubscribeAll). Asking again on it
+        // cannot succeed; the error stays visible in the status.
+        if ((error as { status?: number }).status === 403) return;
         const delays = options.retryDelays;
         const delay = delays[Math.min(entry.attempt++, delays.length - 1)] ?? 1000;
         entry.retry = setTimeout(() => entries.get(entry.key) === entry && start(entry), delay);
@@ -204,19 +209,28 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
 
   // Tears every SDK subscription down, lets the SDK close its connection, and subscribes again
   // on a fresh one. Unsubscribing and subscribing in one tick would leave the topic set, and so
-  // the connection and its auth, unchanged (pocketbase-protocol.md §8).
+  // the connection and its auth, unchanged (pocketbase-protocol.md §8). Rounds may overlap (two
+  // identity changes in one tick): only the newest one subscribes again.
+  let round = 0;
   async function resubscribeAll() {
-    const current = live();
-    for (const entry of current) {
+    const mine = ++round;
+    for (const entry of live()) {
       entry.generation++;
       clearTimeout(entry.retry);
+      entry.retry = undefined;
       entry.stop?.();
+      entry.stop = undefined;
     }
     stopConnectWatch?.();
     stopConnectWatch = undefined;
-    await closed(pb);
+    const stillOpen = !(await sdkConnection.closed(pb));
+    if (mine !== round || entries.size === 0) return; // superseded, or nothing left to do
+    // Something else of the app (its own pb.realtime subscriptions) keeps the connection open,
+    // and PocketBase refuses a new user on an existing connection (403): drop the connection
+    // so the SDK makes a new one, which carries every topic, the app's too, with the new auth.
+    if (stillOpen) sdkConnection.drop(pb);
     status.set({ state: clientId ? "reconnecting" : "connecting" });
-    for (const entry of current) if (entries.get(entry.key) === entry) start(entry);
+    for (const entry of live()) start(entry);
   }
 
   const previousOnDisconnect = pb.realtime.onDisconnect;
@@ -274,14 +288,6 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
       };
     },
   };
-}
-
-// Resolves once the SDK has no connection (or after a short wait when something else of the
-// app's still holds it open).
-async function closed(pb: Client) {
-  for (let waited = 0; pb.realtime.isConnected && waited < 1000; waited += 10) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 function safely(run: () => void) {

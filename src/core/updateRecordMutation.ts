@@ -86,15 +86,17 @@ export function updateRecordMutation<T = RecordModel>(
       return { id, pending: pendingUpdates.begin(queryClient, `${collection}/${id}`, current, data, written) };
     },
 
-    onSuccess: (answer, _variables, ours) => {
+    onSuccess: (answer, _variables, ours, write) => {
       const record = answer as unknown as RecordModel;
       const shown = ours ? pendingUpdates.succeed(queryClient, `${collection}/${ours.id}`, ours.pending, record) : record;
+      if (!write) return;
       applyRecordChange(queryClient, collection, { type: "update", record: shown as RecordModel }, { force: true });
     },
 
-    onError: (_error, _variables, ours) => {
+    onError: (_error, _variables, ours, write) => {
       if (!ours) return;
       const restore = pendingUpdates.fail(queryClient, `${collection}/${ours.id}`, ours.pending);
+      if (!write) return;
       const current = findCachedRecord(queryClient, collection, ours.id);
       if (!current) return;
       const record = { ...current, ...restore } as RecordModel;

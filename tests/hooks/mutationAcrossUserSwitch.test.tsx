@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
+import { pocketbaseKeys } from "../../src/core/pocketbaseKeys";
 import { useCreateRecord } from "../../src/useCreateRecord";
 import { useFullCollection } from "../../src/useFullCollection";
+import { useRecord } from "../../src/useRecord";
+import { useUpdateRecord } from "../../src/useUpdateRecord";
 import { holdNext } from "../helpers/msw";
-import { newClient, uniqueScope, waitFor } from "../helpers/pocketbase";
+import { freshCollection, newClient, seed, uniqueScope, waitFor } from "../helpers/pocketbase";
 import { renderWithClient } from "../helpers/render";
 
 type Note = { id: string; text: string; owner: string };
@@ -33,5 +36,41 @@ describe("a mutation that settles after a change of user", () => {
     const cache = JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data));
     expect(cache).not.toContain(`${tag} alice`);
     expect(result.notes.data).toEqual([]);
+  });
+
+  it("an update that settles after the switch leaves nothing behind for the next user's updates of that record", async () => {
+    const collection = await freshCollection();
+    const [post] = await seed<{ id: string; title: string; views: number }>(collection, [{ title: "A", views: 0 }]);
+    const pb = newClient();
+    await pb.collection("users").authWithPassword("alice@example.com", "password123");
+    let shownOnSuccess: unknown;
+    const { result, queryClient } = renderWithClient(
+      () => ({
+        detail: useRecord<{ id: string; title: string; views: number }>(collection, post!.id),
+        update: useUpdateRecord<{ id: string; title: string; views: number }>(collection),
+        // Runs after the library's own onSuccess: sees what it wrote, before the refetch.
+        other: useUpdateRecord<{ id: string; title: string; views: number }>(collection, () => ({
+          onSuccess: () => void (shownOnSuccess = queryClient.getQueryData(pocketbaseKeys.detail(collection, post!.id))),
+        })),
+      }),
+      pb,
+    );
+    await waitFor(() => result.detail.isSuccess, { message: "loaded" });
+    const patch = holdNext("PATCH", `/api/collections/${collection}/records/:id`);
+    result.update.mutate({ id: post!.id, data: { title: "alice's draft" } });
+    await patch.started;
+    await pb.collection("users").authWithPassword("bob@example.com", "password123");
+    patch.release({ status: 500 });
+    await waitFor(() => result.update.isError, { message: "alice's update failed" });
+    await waitFor(() => result.detail.data?.title === "A", { message: "bob sees the server's title" });
+
+    const second = holdNext("PATCH", `/api/collections/${collection}/records/:id`);
+    result.other.mutate({ id: post!.id, data: { "views+": 1 } });
+    await second.started;
+    expect(result.detail.data).toMatchObject({ title: "A", views: 1 }); // no trace of alice's draft
+    second.release();
+    await waitFor(() => result.other.isSuccess, { message: "bob's update settled" });
+    expect(shownOnSuccess).toMatchObject({ title: "A", views: 1 });
+    expect(result.detail.data).toMatchObject({ title: "A", views: 1 });
   });
 });

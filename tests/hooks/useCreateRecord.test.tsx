@@ -116,6 +116,18 @@ describe("useCreateRecord", () => {
     expect(result.full.data?.map((p) => p.title)).toEqual(["a", "b"]);
   });
 
+  it("a variables object used again for a new create makes a second record", async () => {
+    const collection = await freshCollection();
+    const { result } = await mountLists(collection);
+    const template = { title: "same" };
+    result.create.mutate(template);
+    await waitFor(() => result.create.isSuccess, { message: "first created" });
+    const first = result.create.data!.id;
+    result.create.mutate(template);
+    await waitFor(() => result.create.isSuccess && result.create.data?.id !== first, { message: "second created" });
+    expect(result.full.data?.map((p) => p.title)).toEqual(["same", "same"]);
+  });
+
   it("keeps an id the caller gives", async () => {
     const collection = await freshCollection();
     const { result } = await mountLists(collection);

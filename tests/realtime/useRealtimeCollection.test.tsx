@@ -115,4 +115,27 @@ describe("useRealtimeCollection (patch strategy)", () => {
     expect(refetches).toBeLessThanOrEqual(20);
     requests.stop();
   });
+
+  it("events of a subscription with `fields` update cached rows but never insert partial ones", async () => {
+    const collection = await freshCollection();
+    const [a] = await seed<Post>(collection, [{ title: "a", views: 1 }]);
+    const pb = newClient();
+    const { result, queryClient } = renderWithClient(
+      () => {
+        useRealtimeCollection(collection, () => ({ fields: "id,title" }));
+        return useFullCollection<Post & { created: string }>(collection, () => ({ sort: "title,id" }));
+      },
+      pb,
+    );
+    await waitFor(() => result.isSuccess, { message: "loaded" });
+    await realtimeSettled(pb, queryClient);
+    const other = await superuserClient();
+    await other.collection(collection).update(a!.id, { title: "a2" });
+    await waitFor(() => result.data?.[0]?.title === "a2", { message: "row updated" });
+    expect(result.data?.[0]).toMatchObject({ views: 1 }); // fields the event lacks are kept
+    const b = await other.collection(collection).create<Post & { created: string }>({ title: "b", views: 2 });
+    await waitFor(() => result.data?.length === 2, { message: "new row shown" });
+    await realtimeSettled(pb, queryClient);
+    expect(result.data?.[1]).toMatchObject({ id: b.id, views: 2, created: b.created }); // a whole row
+  });
 });
