@@ -7,6 +7,7 @@ import { pocketbaseKeys } from "./pocketbaseKeys";
 import { fieldTypesRegistry } from "./fieldTypesRegistry";
 import type { FieldTypes } from "./filter/types";
 import { reconcileRecord } from "./reconcileRecord";
+import { recordsOf } from "./recordsOf";
 import { sharePatchedData } from "./sharePatchedData";
 
 /** The part of a `QueryClient` the reducer needs (tests and adapters can pass their own). */
@@ -112,9 +113,12 @@ export function applyRecordChange<T extends RecordModel>(
   const id = change.type === "delete" ? change.id : change.record.id;
   let copies: Row[] | undefined;
   const cachedCopies = () =>
+    // Every cached copy of the record, from the data as it was before this change (entries
+    // patched above must not count): it tells whether a change a partial list cannot place
+    // matters at all.
     (copies ??= entries.flatMap((entry): Row[] => {
-      const row = findRow(entry.data, id);
-      return row ? [row] : [];
+      for (const row of recordsOf(entry.parsed.kind, entry.data)) if (row.id === id) return [row];
+      return [];
     }));
   const knownElsewhere = () => cachedCopies().length > 0;
   const settledElsewhere = () =>
@@ -183,20 +187,4 @@ function patchDetail(
   const projection = compileFields(fields);
   if (!projection) return { data, undecided: true };
   return { data: projection.project(reconciled.record), undecided: reconciled.expandOutdated };
-}
-
-// The copy of a record that a cache entry's data holds (a list, a page, infinite pages or a
-// detail), if any: it tells whether a change a partial list cannot place matters at all.
-function findRow(data: unknown, id: string): Row | undefined {
-  if (Array.isArray(data)) return data.find((row: Row | undefined) => row?.id === id) as Row | undefined;
-  if (typeof data !== "object" || data === null) return undefined;
-  const value = data as { id?: unknown; items?: unknown; pages?: unknown };
-  if (value.id === id) return value as Row;
-  if (Array.isArray(value.items)) return findRow(value.items, id);
-  if (!Array.isArray(value.pages)) return undefined;
-  for (const page of value.pages) {
-    const row = findRow(page, id);
-    if (row) return row;
-  }
-  return undefined;
 }

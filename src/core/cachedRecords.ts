@@ -1,7 +1,8 @@
-import type { InfiniteData, QueryClient } from "@tanstack/query-core";
-import type { ListResult, RecordModel } from "pocketbase";
+import type { QueryClient } from "@tanstack/query-core";
+import type { RecordModel } from "pocketbase";
 import { parseKey, type ParsedKey } from "./parseKey";
 import { pocketbaseKeys } from "./pocketbaseKeys";
+import { recordsOf } from "./recordsOf";
 
 /**
  * Every record cached in a collection's queries, with the key of the query holding it: the
@@ -21,10 +22,6 @@ export function* cachedRecords<T extends RecordModel = RecordModel>(
 ): Generator<[ParsedKey, T]> {
   for (const [queryKey, data] of cache.getQueriesData({ queryKey: pocketbaseKeys.collection(collection) })) {
     const key = parseKey(queryKey);
-    if (!key || data == null) continue;
-    if (key.kind === "detail") yield [key, data as T];
-    else if (key.kind === "full") for (const record of data as T[]) yield [key, record];
-    else if (key.kind === "page") for (const record of (data as ListResult<T>).items) yield [key, record];
-    else for (const page of (data as InfiniteData<ListResult<T>>).pages) for (const record of page.items) yield [key, record];
+    if (key) for (const record of recordsOf(key.kind, data)) yield [key, record as T];
   }
 }
