@@ -65,7 +65,7 @@ export type { UpdateVariables, UpdateContext } from "./core/updateRecordMutation
 export type { DeleteContext } from "./core/deleteRecordMutation";
 export type { ComposedContext } from "./core/composeMutationOptions";
 export { realtimeHub } from "./core/realtimeHub";
-export type { RealtimeHub, RealtimeHubOptions, RealtimeListener, RealtimeTopic } from "./core/realtimeHub";
+export type { RealtimeHub, RealtimeHubOptions, RealtimeListener, RealtimeTopic } from "./core/realtimeHubTypes";
 export type { RealtimeStatus } from "./core/realtimeStatusStore";
 export { realtimeCacheListener } from "./core/realtimeCacheListener";
 export type { RealtimeStrategy, RecordEvent } from "./core/realtimeCacheListener";

@@ -3,7 +3,7 @@ import type { RecordModel } from "pocketbase";
 import { applyRecordChange } from "./applyRecordChange";
 import { invalidationBatcher } from "./invalidationBatcher";
 import { pocketbaseKeys } from "./pocketbaseKeys";
-import type { RealtimeListener } from "./realtimeHub";
+import type { RealtimeListener } from "./realtimeHubTypes";
 
 /**
  * How realtime events reach the cache. `patch` (default): every event goes through the core

@@ -1,76 +1,9 @@
 import type Client from "pocketbase";
 import { authIdentity } from "./authIdentity";
-import { realtimeStatusStore, type RealtimeStatusStore } from "./realtimeStatusStore";
+import type { RealtimeHub, RealtimeHubOptions, RealtimeListener, RealtimeTopic } from "./realtimeHubTypes";
+import { realtimeStatusStore } from "./realtimeStatusStore";
 import { sdkConnection } from "./sdkConnection";
 import { subscribeTracked } from "./subscribeTracked";
-
-/**
- * What a realtime subscription is to: a full SDK topic (`posts/*`, `posts/<id>`, a custom one).
- *
- * @example
- * ```ts
- * const topic: RealtimeTopic = { topic: "posts/*", options: { expand: "author" } };
- * ```
- */
-export interface RealtimeTopic {
-  /** The topic as the SDK's `pb.realtime.subscribe` takes it. */
-  topic: string;
-  /** Query options sent with the subscription (`expand`, `fields`); part of its identity. */
-  options?: Record<string, string>;
-}
-
-/**
- * A consumer of a topic's messages. Identical listener objects are counted, not repeated.
- *
- * @example
- * ```ts
- * const listener: RealtimeListener = { onMessage: (data) => console.log(data), onLive: () => refetch() };
- * ```
- */
-export interface RealtimeListener {
-  /** A message of the topic (for records: `{ action, record }`). */
-  onMessage(data: unknown): void;
-  /**
-   * The subscription is live: confirmed by the server for the first time, or again after a
-   * reconnect or a change of user. Events in between were lost (PocketBase replays nothing).
-   */
-  onLive?(): void;
-}
-
-/**
- * Tuning of a hub; the defaults suit PocketBase's own timings.
- *
- * @example
- * ```ts
- * const hub = realtimeHub(pb, { flushWindowMs: 100 });
- * ```
- */
-export interface RealtimeHubOptions {
-  /** Delays between attempts when subscribing fails (the SDK does not retry a first connect). */
-  retryDelays?: readonly number[];
-  /** How long the SDK may stay disconnected before the hub subscribes everything again. */
-  watchdogMs?: number;
-  /** Flush window of the invalidations realtime events cause (see `invalidationBatcher`). */
-  flushWindowMs?: number;
-}
-
-/**
- * One PocketBase client's realtime subscriptions, shared by every hook that uses them.
- *
- * @example
- * ```ts
- * const hub: RealtimeHub = realtimeHub(pb);
- * const stop = hub.subscribe({ topic: "posts/*" }, { onMessage: console.log });
- * ```
- */
-export interface RealtimeHub {
-  /** Adds a listener to a topic; returns the function that removes it (idempotent). */
-  subscribe(topic: RealtimeTopic, listener: RealtimeListener): () => void;
-  /** Connection status, for `useRealtimeStatus`. */
-  readonly status: RealtimeStatusStore;
-  /** The options the hub was created with, defaults applied. */
-  readonly options: Required<RealtimeHubOptions>;
-}
 
 interface Entry {
   readonly key: string;
