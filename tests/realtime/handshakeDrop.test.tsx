@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { http, HttpResponse } from "msw";
 import PocketBase, { BaseAuthStore } from "pocketbase";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { realtimeHub } from "../../src/core/realtimeHub";
 import { useFullCollection } from "../../src/useFullCollection";
 import { useRealtimeCollection } from "../../src/useRealtimeCollection";
@@ -9,22 +9,18 @@ import { server as msw } from "../helpers/msw";
 import { waitFor } from "../helpers/pocketbase";
 import { realtimeSettled } from "../helpers/realtime";
 import { renderWithClient } from "../helpers/render";
-import { startPocketBase, SUPERUSER, type PocketBaseServer } from "../setup/pocketbaseServer";
+import { ownServer } from "../helpers/ownServer";
 
 type Post = { id: string; title: string };
 
 // pocketbase-protocol.md §8: a drop while the SDK is submitting its topics after PB_CONNECT can
 // leave it disconnected for good. The hub must notice and subscribe again by itself.
 describe("a connection dropped during the subscription handshake", () => {
-  let own: PocketBaseServer;
-  beforeAll(async () => {
-    own = await startPocketBase();
-  }, 30_000);
-  afterAll(() => own.dispose());
+  const owned = ownServer();
 
   it("is re-established by the hub's watchdog, and later changes arrive", async () => {
-    const admin = new PocketBase(own.url, new BaseAuthStore());
-    await admin.collection("_superusers").authWithPassword(SUPERUSER.email, SUPERUSER.password);
+    const own = owned.server();
+    const admin = await owned.superuser();
     const pb = new PocketBase(own.url, new BaseAuthStore());
     const hub = realtimeHub(pb, { watchdogMs: 1500 });
     const { result, queryClient } = renderWithClient(() => {

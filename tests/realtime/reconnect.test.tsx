@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { http, HttpResponse } from "msw";
 import PocketBase, { BaseAuthStore } from "pocketbase";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { realtimeHub } from "../../src/core/realtimeHub";
 import { useFullCollection } from "../../src/useFullCollection";
 import { useRealtimeCollection } from "../../src/useRealtimeCollection";
@@ -10,22 +10,16 @@ import { networkErrorNext, server as msw } from "../helpers/msw";
 import { newClient, freshCollection, superuserClient, waitFor } from "../helpers/pocketbase";
 import { realtimeSettled } from "../helpers/realtime";
 import { renderWithClient } from "../helpers/render";
-import { startPocketBase, SUPERUSER, type PocketBaseServer } from "../setup/pocketbaseServer";
+import { ownServer } from "../helpers/ownServer";
 
 type Post = { id: string; title: string };
 
 describe("realtime survives a server restart", () => {
-  // A server of this file's own: stopping the shared one would break the other test files.
-  let own: PocketBaseServer;
-  beforeAll(async () => {
-    own = await startPocketBase();
-  }, 30_000);
-  afterAll(() => own.dispose());
+  const owned = ownServer();
 
   it("after a restart with writes made while this client was away, the cache equals the server's data", async () => {
-    const admin = new PocketBase(own.url, new BaseAuthStore());
-    admin.autoCancellation(false);
-    await admin.collection("_superusers").authWithPassword(SUPERUSER.email, SUPERUSER.password);
+    const own = owned.server();
+    const admin = await owned.superuser();
     const kept = await admin.collection("posts").create<Post>({ title: "kept" });
     const changed = await admin.collection("posts").create<Post>({ title: "before" });
 
