@@ -68,7 +68,7 @@ export { realtimeHub } from "./core/realtimeHub";
 export type { RealtimeHub, RealtimeHubOptions, RealtimeListener, RealtimeTopic } from "./core/realtimeHubTypes";
 export type { RealtimeStatus } from "./core/realtimeStatusStore";
 export { realtimeCacheListener } from "./core/realtimeCacheListener";
-export type { RealtimeStrategy, RecordEvent } from "./core/realtimeCacheListener";
+export type { RealtimeStrategy, RecordEvent, SharedCacheListener } from "./core/realtimeCacheListener";
 export { invalidationBatcher } from "./core/invalidationBatcher";
 export { clearPocketBaseCache } from "./core/clearPocketBaseCache";
 export { compileFilter } from "./core/filter/compileFilter";

@@ -40,7 +40,7 @@ export function useRecordTopic<T>(
     if (fields) query.fields = fields;
     const topic = { topic: `${collection}/${target}`, options: query };
     const cache = realtimeCacheListener(queryClient, collection, strategy, target, hub.options.flushWindowMs, Boolean(fields));
-    const stops = [hub.subscribe(topic, cache)];
+    const stops = [hub.subscribe(topic, cache.listener), cache.release];
     if (onEvent) stops.push(hub.subscribe(topic, { onMessage: (data) => onEvent(data as RecordEvent<T>) }));
     onCleanup(() => stops.forEach((stop) => stop()));
   });

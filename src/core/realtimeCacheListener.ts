@@ -35,12 +35,36 @@ export interface RecordEvent<T = RecordModel> {
   record: T;
 }
 
-const shared = new WeakMap<QueryClient, Map<string, RealtimeListener>>();
+/**
+ * A listener shared by every hook instance that asks for the same one, with its release.
+ *
+ * @example
+ * ```ts
+ * const { listener, release } = realtimeCacheListener(queryClient, "posts", "patch", "*");
+ * const stop = hub.subscribe({ topic: "posts/*" }, listener);
+ * onCleanup(() => { stop(); release(); });
+ * ```
+ */
+export interface SharedCacheListener {
+  /** The listener to give to `hub.subscribe`. */
+  listener: RealtimeListener;
+  /** Gives this holder's share back; the last release forgets the listener. Idempotent. */
+  release(): void;
+}
+
+interface Held {
+  listener: RealtimeListener;
+  holders: number;
+}
+
+const shared = new WeakMap<QueryClient, Map<string, Held>>();
 
 /**
  * The listener that applies a collection's realtime events to a QueryClient. One object per
- * (QueryClient, collection, strategy, scope), shared by every hook instance asking for it, so
- * the hub applies each event once however many components subscribe.
+ * (QueryClient, collection, strategy, scope, partial) while anyone holds it, shared by every hook
+ * instance asking for it, so the hub applies each event once however many components subscribe.
+ * It is counted: the last `release()` forgets it, so viewing many records one after another
+ * (each a scope of its own) keeps nothing once their hooks are gone.
  *
  * `onLive` (subscription confirmed, or re-established after a reconnect or a change of user)
  * invalidates what the subscription feeds: the collection's queries for `collection/*`, the
@@ -53,10 +77,14 @@ const shared = new WeakMap<QueryClient, Map<string, RealtimeListener>>();
  * @param flushWindowMs - The coalescing window for invalidations (first use per QueryClient).
  * @param partial - Events carry only some fields (the subscription has `fields`): they update
  *   cached rows but are never inserted as rows (see `applyRecordChange`'s `partial`).
- * @returns The shared listener.
+ * @returns The shared listener and this holder's release.
  * @example
  * ```ts
- * hub.subscribe({ topic: "posts/*" }, realtimeCacheListener(queryClient, "posts", "patch", "*"));
+ * const cache = realtimeCacheListener(queryClient, "posts", "patch", "*");
+ * const stop = hub.subscribe({ topic: "posts/*" }, cache.listener);
+ * // later
+ * stop();
+ * cache.release();
  * ```
  */
 export function realtimeCacheListener(
@@ -66,16 +94,52 @@ export function realtimeCacheListener(
   scope: string,
   flushWindowMs?: number,
   partial = false,
-): RealtimeListener {
+): SharedCacheListener {
   let byKey = shared.get(queryClient);
   if (!byKey) shared.set(queryClient, (byKey = new Map()));
+  const held = byKey;
   const key = JSON.stringify([collection, strategy, scope, partial]);
-  let listener = byKey.get(key);
-  if (listener) return listener;
+  let entry = held.get(key);
+  if (!entry) {
+    entry = { listener: createListener(queryClient, collection, strategy, scope, flushWindowMs, partial), holders: 0 };
+    held.set(key, entry);
+  }
+  const mine = entry;
+  mine.holders++;
+  let released = false;
+  return {
+    listener: mine.listener,
+    release() {
+      if (released) return;
+      released = true;
+      if (--mine.holders === 0 && held.get(key) === mine) held.delete(key);
+    },
+  };
+}
 
+/**
+ * How many shared listeners a QueryClient holds now (for leak checks).
+ *
+ * @param queryClient - The QueryClient.
+ * @returns The number of listeners someone still holds.
+ * @example
+ * ```ts
+ * realtimeCacheListener.held(queryClient); // => 0 once every realtime hook is gone
+ * ```
+ */
+realtimeCacheListener.held = (queryClient: QueryClient): number => shared.get(queryClient)?.size ?? 0;
+
+function createListener(
+  queryClient: QueryClient,
+  collection: string,
+  strategy: RealtimeStrategy,
+  scope: string,
+  flushWindowMs: number | undefined,
+  partial: boolean,
+): RealtimeListener {
   const batcher = invalidationBatcher(queryClient, flushWindowMs);
   const lists = [pocketbaseKeys.lists(collection), pocketbaseKeys.infinites(collection)];
-  listener = {
+  return {
     onMessage(data) {
       const event = data as Partial<RecordEvent>;
       const record = event.record;
@@ -94,6 +158,4 @@ export function realtimeCacheListener(
       batcher.invalidate(scope === "*" ? pocketbaseKeys.collection(collection) : [...pocketbaseKeys.details(collection), scope]);
     },
   };
-  byKey.set(key, listener);
-  return listener;
 }
