@@ -62,7 +62,9 @@ export interface ComposedContext<TOurs, TContext> {
  * instead. Order, for each callback: ours first, then the user's. So a user's `onMutate` sees
  * the optimistic cache, `onError` sees it rolled back, and `onSettled` runs once the
  * invalidation's refetch has landed. Every mutation runs under the mutation key
- * `pocketbaseKeys.collection(collection)`, and a 4xx is never retried.
+ * `pocketbaseKeys.collection(collection)`, and a 4xx is never retried. A mutation whose
+ * signed-in user changes while its `onMutate` steps run is not sent: it fails with an error
+ * saying so, and touches no cache of the next user.
  *
  * @param queryClient - The QueryClient the mutation runs on.
  * @param collection - Collection name or id.
@@ -97,6 +99,15 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
       } catch (error) {
         // TanStack passes no context to onError when onMutate throws: undo ours here.
         await steps.onError(error as ClientResponseError, variables, ours, true);
+        throw error;
+      }
+      if (steps.identity && steps.identity() !== identity) {
+        // The user changed while the mutation was being prepared (our cancelQueries, or the
+        // user's own onMutate, awaited): sending it now would act as the next user.
+        const error = new Error(
+          `solid-query-pocketbase: the signed-in user changed before this mutation on "${collection}" was sent, so it was not sent. Its variables are kept: send it again if the new user means to.`,
+        );
+        await steps.onError(error as ClientResponseError, variables, ours, false);
         throw error;
       }
       return { ours, user: mine, identity };

@@ -5,8 +5,8 @@ import { useCreateRecord } from "../../src/useCreateRecord";
 import { useFullCollection } from "../../src/useFullCollection";
 import { useRecord } from "../../src/useRecord";
 import { useUpdateRecord } from "../../src/useUpdateRecord";
-import { holdNext } from "../helpers/msw";
-import { freshCollection, newClient, seed, uniqueScope, waitFor } from "../helpers/pocketbase";
+import { holdNext, recordRequests } from "../helpers/msw";
+import { freshCollection, newClient, seed, uniqueScope, userClient, waitFor } from "../helpers/pocketbase";
 import { renderWithClient } from "../helpers/render";
 
 type Note = { id: string; text: string; owner: string };
@@ -72,5 +72,37 @@ describe("a mutation that settles after a change of user", () => {
     await waitFor(() => result.other.isSuccess, { message: "bob's update settled" });
     expect(shownOnSuccess).toMatchObject({ title: "A", views: 1 });
     expect(result.detail.data).toMatchObject({ title: "A", views: 1 });
+  });
+
+  it("is not sent when the user changes while it is being prepared, and keeps its variables", async () => {
+    const tag = uniqueScope("prepared");
+    const pb = newClient();
+    await pb.collection("users").authWithPassword("alice@example.com", "password123");
+    const aliceId = pb.authStore.record!.id;
+    let confirm!: () => void;
+    const confirmed = new Promise<void>((resolve) => (confirm = resolve));
+    const { result, queryClient } = renderWithClient(
+      () => ({
+        notes: useFullCollection<Note>("notes", () => ({ filter: `text ~ "${tag}"` })),
+        // An app's own onMutate that waits (say, for a confirmation dialog).
+        create: useCreateRecord<Note>("notes", () => ({ onMutate: () => confirmed })),
+      }),
+      pb,
+    );
+    await waitFor(() => result.notes.isSuccess, { message: "loaded" });
+    const requests = recordRequests();
+    result.create.mutate({ text: `${tag} alice`, owner: aliceId });
+    await waitFor(() => result.notes.data?.length === 1, { message: "alice's optimistic row" });
+    await pb.collection("users").authWithPassword("bob@example.com", "password123");
+    confirm();
+    await waitFor(() => result.create.isError, { message: "the mutation failed instead of being sent" });
+    expect(result.create.error?.message).toMatch(/signed-in user changed before this mutation on "notes" was sent/);
+    expect(result.create.variables).toEqual({ text: `${tag} alice`, owner: aliceId });
+    expect(requests.count({ method: "POST", path: "/api/collections/notes/records" })).toBe(0);
+    await waitFor(() => queryClient.isFetching() === 0 && result.notes.isSuccess, { message: "refetches done" });
+    expect(result.notes.data).toEqual([]);
+    const aliceNotes = await (await userClient("alice")).collection("notes").getFullList({ filter: `text ~ "${tag}"` });
+    expect(aliceNotes).toEqual([]);
+    requests.stop();
   });
 });
