@@ -4,6 +4,7 @@ import { applyRecordChange } from "./applyRecordChange";
 import { invalidationBatcher } from "./invalidationBatcher";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import type { RealtimeListener } from "./realtimeHubTypes";
+import { sharedCacheListeners } from "./sharedCacheListeners";
 
 /**
  * How realtime events reach the cache. `patch` (default): every event goes through the core
@@ -52,13 +53,6 @@ export interface SharedCacheListener {
   release(): void;
 }
 
-interface Held {
-  listener: RealtimeListener;
-  holders: number;
-}
-
-const shared = new WeakMap<QueryClient, Map<string, Held>>();
-
 /**
  * The listener that applies a collection's realtime events to a QueryClient. One object per
  * (QueryClient, collection, strategy, scope, partial) while anyone holds it, shared by every hook
@@ -95,14 +89,14 @@ export function realtimeCacheListener(
   flushWindowMs?: number,
   partial = false,
 ): SharedCacheListener {
-  let byKey = shared.get(queryClient);
-  if (!byKey) shared.set(queryClient, (byKey = new Map()));
-  const held = byKey;
+  let held = sharedCacheListeners.get(queryClient);
+  if (!held) sharedCacheListeners.set(queryClient, (held = new Map()));
+  const byKey = held;
   const key = JSON.stringify([collection, strategy, scope, partial]);
-  let entry = held.get(key);
+  let entry = byKey.get(key);
   if (!entry) {
     entry = { listener: createListener(queryClient, collection, strategy, scope, flushWindowMs, partial), holders: 0 };
-    held.set(key, entry);
+    byKey.set(key, entry);
   }
   const mine = entry;
   mine.holders++;
@@ -112,22 +106,10 @@ export function realtimeCacheListener(
     release() {
       if (released) return;
       released = true;
-      if (--mine.holders === 0 && held.get(key) === mine) held.delete(key);
+      if (--mine.holders === 0 && byKey.get(key) === mine) byKey.delete(key);
     },
   };
 }
-
-/**
- * How many shared listeners a QueryClient holds now (for leak checks).
- *
- * @param queryClient - The QueryClient.
- * @returns The number of listeners someone still holds.
- * @example
- * ```ts
- * realtimeCacheListener.held(queryClient); // => 0 once every realtime hook is gone
- * ```
- */
-realtimeCacheListener.held = (queryClient: QueryClient): number => shared.get(queryClient)?.size ?? 0;
 
 function createListener(
   queryClient: QueryClient,

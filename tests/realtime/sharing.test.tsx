@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { render } from "@solidjs/testing-library";
+import type { QueryClient } from "@tanstack/solid-query";
 import { createSignal, For } from "solid-js";
 import { describe, expect, it } from "vitest";
-import { realtimeCacheListener } from "../../src/core/realtimeCacheListener";
+import { sharedCacheListeners } from "../../src/core/sharedCacheListeners";
 import { pocketbaseKeys } from "../../src/core/pocketbaseKeys";
 import { realtimeHub } from "../../src/core/realtimeHub";
 import { useRealtimeCollection } from "../../src/useRealtimeCollection";
@@ -11,6 +12,8 @@ import { recordRequests } from "../helpers/msw";
 import { freshCollection, newClient, superuserClient, waitFor } from "../helpers/pocketbase";
 import { sdkTopics } from "../helpers/realtime";
 import { Providers, renderWithClient, testQueryClient } from "../helpers/render";
+
+const held = (queryClient: QueryClient) => sharedCacheListeners.get(queryClient)?.size ?? 0;
 
 describe("realtime subscriptions are shared and cleaned up", () => {
   it("50 components on one collection make one SDK topic and one subscription POST; unmounting all closes the connection", async () => {
@@ -100,9 +103,9 @@ describe("realtime subscriptions are shared and cleaned up", () => {
     await waitFor(() => realtimeHub(pb).status.get().state === "connected", { message: "connected" });
     for (let i = 1; i <= 100; i++) setId(`r${String(i).padStart(14, "0")}`);
     // One listener for the record being viewed (shared by both viewers), one for the list.
-    expect(realtimeCacheListener.held(queryClient)).toBe(2);
+    expect(held(queryClient)).toBe(2);
     view.unmount();
-    expect(realtimeCacheListener.held(queryClient)).toBe(0);
+    expect(held(queryClient)).toBe(0);
     await waitFor(() => !pb.realtime.isConnected, { message: "SSE connection closed" });
   });
 
@@ -129,10 +132,10 @@ describe("realtime subscriptions are shared and cleaned up", () => {
       </Providers>
     ));
     await waitFor(() => realtimeHub(pb).status.get().state === "connected", { message: "connected" });
-    expect(realtimeCacheListener.held(queryClient)).toBe(1);
+    expect(held(queryClient)).toBe(1);
     setSecond(false);
     setLogger(false);
-    expect(realtimeCacheListener.held(queryClient)).toBe(1);
+    expect(held(queryClient)).toBe(1);
     // The remaining watcher still patches the cache with the listener it shares.
     const created = await (await superuserClient()).collection(collection).create({ title: "kept" });
     queryClient.setQueryData(pocketbaseKeys.detail(collection, created.id), { ...created, title: "stale" });
