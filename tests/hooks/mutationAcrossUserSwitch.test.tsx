@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { createEffect } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { pocketbaseKeys } from "../../src/core/pocketbaseKeys";
 import { useCreateRecord } from "../../src/useCreateRecord";
@@ -103,6 +104,52 @@ describe("a mutation that settles after a change of user", () => {
     expect(result.notes.data).toEqual([]);
     const aliceNotes = await (await userClient("alice")).collection("notes").getFullList({ filter: `text ~ "${tag}"` });
     expect(aliceNotes).toEqual([]);
+    requests.stop();
+  });
+
+  it("is not sent when the user changes during the library's own cancelQueries, and bob never sees alice's row", async () => {
+    const tag = uniqueScope("cancel");
+    const pb = newClient();
+    await pb.collection("users").authWithPassword("alice@example.com", "password123");
+    const aliceId = pb.authStore.record!.id;
+    const bob = await userClient("bob");
+    const shownToBob: string[] = [];
+    const { result, queryClient } = renderWithClient(
+      () => {
+        const notes = useFullCollection<Note>("notes", () => ({ filter: `text ~ "${tag}"` }));
+        createEffect(() => {
+          const rows = notes.data ?? [];
+          if (pb.authStore.record?.id !== aliceId) shownToBob.push(...rows.map((row) => row.text));
+        });
+        return { notes, create: useCreateRecord<Note>("notes") };
+      },
+      pb,
+    );
+    await waitFor(() => result.notes.isSuccess, { message: "loaded" });
+    // A query of the collection in flight: the mutation's onMutate cancels it, and its abort
+    // listener signs bob in right then, inside the library's `await cancelQueries`.
+    void queryClient
+      .fetchQuery({
+        queryKey: [...pocketbaseKeys.collection("notes"), "in flight"],
+        queryFn: ({ signal }) =>
+          new Promise((_, reject) =>
+            signal.addEventListener("abort", () => {
+              pb.authStore.save(bob.authStore.token, bob.authStore.record);
+              reject(new Error("cancelled"));
+            }),
+          ),
+      })
+      .catch(() => undefined);
+    const requests = recordRequests();
+    result.create.mutate({ text: `${tag} alice`, owner: aliceId });
+    await waitFor(() => result.create.isError, { message: "the mutation failed instead of being sent" });
+    expect(result.create.error?.message).toMatch(/signed-in user changed before this mutation/);
+    expect(requests.count({ method: "POST", path: "/api/collections/notes/records" })).toBe(0);
+    await waitFor(() => queryClient.isFetching() === 0 && result.notes.isSuccess, { message: "refetches done" });
+    expect(result.notes.data).toEqual([]);
+    // The optimistic row was written before the provider's reset for bob, which cancels a
+    // superset of the same queries and so always runs after it: no render ever showed it to bob.
+    expect(shownToBob).toEqual([]);
     requests.stop();
   });
 });
