@@ -1,5 +1,5 @@
 import type { MutationFunctionContext, QueryClient } from "@tanstack/query-core";
-import type { ClientResponseError } from "pocketbase";
+import { ClientResponseError } from "pocketbase";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 import { retryPolicy } from "./retryPolicy";
 
@@ -104,10 +104,11 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
       if (steps.identity && steps.identity() !== identity) {
         // The user changed while the mutation was being prepared (our cancelQueries, or the
         // user's own onMutate, awaited): sending it now would act as the next user.
-        const error = new Error(
-          `solid-query-pocketbase: the signed-in user changed before this mutation on "${collection}" was sent, so it was not sent. Its variables are kept: send it again if the new user means to.`,
-        );
-        await steps.onError(error as ClientResponseError, variables, ours, false);
+        // A ClientResponseError (status 0, as the SDK gives when no answer came) because that is
+        // the error type the mutation hooks promise.
+        const message = `solid-query-pocketbase: the signed-in user changed before this mutation on "${collection}" was sent, so it was not sent. Its variables are kept: send it again if the new user means to.`;
+        const error = new ClientResponseError({ status: 0, response: { status: 0, message, data: {} } });
+        await steps.onError(error, variables, ours, false);
         throw error;
       }
       return { ours, user: mine, identity };

@@ -89,9 +89,8 @@ export function realtimeCacheListener(
   flushWindowMs?: number,
   partial = false,
 ): SharedCacheListener {
-  let held = sharedCacheListeners.get(queryClient);
-  if (!held) sharedCacheListeners.set(queryClient, (held = new Map()));
-  const byKey = held;
+  const byKey = sharedCacheListeners.get(queryClient) ?? new Map();
+  sharedCacheListeners.set(queryClient, byKey);
   const key = JSON.stringify([collection, strategy, scope, partial]);
   let entry = byKey.get(key);
   if (!entry) {

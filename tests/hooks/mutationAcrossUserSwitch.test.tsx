@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { ClientResponseError } from "pocketbase";
 import { createEffect } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { pocketbaseKeys } from "../../src/core/pocketbaseKeys";
@@ -97,6 +98,7 @@ describe("a mutation that settles after a change of user", () => {
     await pb.collection("users").authWithPassword("bob@example.com", "password123");
     confirm();
     await waitFor(() => result.create.isError, { message: "the mutation failed instead of being sent" });
+    expect(result.create.error).toBeInstanceOf(ClientResponseError);
     expect(result.create.error?.message).toMatch(/signed-in user changed before this mutation on "notes" was sent/);
     expect(result.create.variables).toEqual({ text: `${tag} alice`, owner: aliceId });
     expect(requests.count({ method: "POST", path: "/api/collections/notes/records" })).toBe(0);
