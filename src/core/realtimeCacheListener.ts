@@ -105,7 +105,7 @@ export function realtimeCacheListener(
     release() {
       if (released) return;
       released = true;
-      if (--mine.holders === 0 && byKey.get(key) === mine) byKey.delete(key);
+      if (--mine.holders === 0) byKey.delete(key); // the entry in the map: replaced only once deleted
     },
   };
 }

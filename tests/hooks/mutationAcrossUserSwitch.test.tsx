@@ -8,7 +8,7 @@ import { useFullCollection } from "../../src/useFullCollection";
 import { useRecord } from "../../src/useRecord";
 import { useUpdateRecord } from "../../src/useUpdateRecord";
 import { holdNext, recordRequests } from "../helpers/msw";
-import { freshCollection, newClient, seed, uniqueScope, userClient, waitFor } from "../helpers/pocketbase";
+import { freshCollection, seed, uniqueScope, userClient, waitFor } from "../helpers/pocketbase";
 import { renderWithClient } from "../helpers/render";
 
 type Note = { id: string; text: string; owner: string };
@@ -16,8 +16,7 @@ type Note = { id: string; text: string; owner: string };
 describe("a mutation that settles after a change of user", () => {
   it("does not write the previous user's record into the next user's cache", async () => {
     const tag = uniqueScope("switch");
-    const pb = newClient();
-    await pb.collection("users").authWithPassword("alice@example.com", "password123");
+    const pb = await userClient("alice");
     const aliceId = pb.authStore.record!.id;
     const { result, queryClient } = renderWithClient(
       () => ({
@@ -43,8 +42,7 @@ describe("a mutation that settles after a change of user", () => {
   it("an update that settles after the switch leaves nothing behind for the next user's updates of that record", async () => {
     const collection = await freshCollection();
     const [post] = await seed<{ id: string; title: string; views: number }>(collection, [{ title: "A", views: 0 }]);
-    const pb = newClient();
-    await pb.collection("users").authWithPassword("alice@example.com", "password123");
+    const pb = await userClient("alice");
     let shownOnSuccess: unknown;
     const { result, queryClient } = renderWithClient(
       () => ({
@@ -78,8 +76,7 @@ describe("a mutation that settles after a change of user", () => {
 
   it("is not sent when the user changes while it is being prepared, and keeps its variables", async () => {
     const tag = uniqueScope("prepared");
-    const pb = newClient();
-    await pb.collection("users").authWithPassword("alice@example.com", "password123");
+    const pb = await userClient("alice");
     const aliceId = pb.authStore.record!.id;
     let confirm!: () => void;
     const confirmed = new Promise<void>((resolve) => (confirm = resolve));
@@ -111,8 +108,7 @@ describe("a mutation that settles after a change of user", () => {
 
   it("is not sent when the user changes during the library's own cancelQueries, and bob never sees alice's row", async () => {
     const tag = uniqueScope("cancel");
-    const pb = newClient();
-    await pb.collection("users").authWithPassword("alice@example.com", "password123");
+    const pb = await userClient("alice");
     const aliceId = pb.authStore.record!.id;
     const bob = await userClient("bob");
     const shownToBob: string[] = [];

@@ -5,7 +5,7 @@ import { useFullCollection } from "../../src/useFullCollection";
 import { useRealtimeCollection } from "../../src/useRealtimeCollection";
 import { pocketbaseKeys } from "../../src/core/pocketbaseKeys";
 import type { RecordEvent } from "../../src/core/realtimeCacheListener";
-import { newClient, uniqueScope, userClient, waitFor } from "../helpers/pocketbase";
+import { uniqueScope, userClient, waitFor } from "../helpers/pocketbase";
 import { realtimeSettled, sdkTopics } from "../helpers/realtime";
 import { renderWithClient } from "../helpers/render";
 
@@ -14,8 +14,7 @@ type Note = { id: string; text: string; owner: string };
 describe("a change of signed-in user", () => {
   it("removes the previous user's records from the cache, and the new user's private records arrive live", async () => {
     const tag = uniqueScope("note");
-    const pb = newClient();
-    await pb.collection("users").authWithPassword("alice@example.com", "password123");
+    const pb = await userClient("alice");
     const aliceNote = await pb.collection("notes").create<Note>({ text: `${tag} alice`, owner: pb.authStore.record!.id });
     const events: RecordEvent<Note>[] = [];
     const { result, queryClient } = renderWithClient(() => {
