@@ -8,13 +8,13 @@
 import { QueryClient, QueryObserver } from "@tanstack/query-core";
 import PocketBase, { BaseAuthStore, type RecordModel } from "pocketbase";
 import { expect, it } from "vitest";
-import { applyRecordChange } from "../src/core/applyRecordChange";
-import { compileSort } from "../src/core/compileSort";
-import { fullListQueryOptions } from "../src/core/fullListQueryOptions";
-import { invalidationBatcher } from "../src/core/invalidationBatcher";
-import { listQueryOptions } from "../src/core/listQueryOptions";
-import { pocketbaseKeys } from "../src/core/pocketbaseKeys";
-import { sharePatchedData } from "../src/core/sharePatchedData";
+import { applyRecordChange } from "../src/core/cache/applyRecordChange";
+import { compileSort } from "../src/core/filter/compileSort";
+import { fullListQueryOptions } from "../src/core/queries/fullListQueryOptions";
+import { invalidationBatcher } from "../src/core/realtime/invalidationBatcher";
+import { listQueryOptions } from "../src/core/queries/listQueryOptions";
+import { pocketbaseKeys } from "../src/core/keys/pocketbaseKeys";
+import { sharePatchedData } from "../src/core/cache/sharePatchedData";
 import { freshCollection, pbUrl, superuserClient, waitFor } from "../tests/helpers/pocketbase";
 
 const SEED = Number(process.env.SEED ?? 20261122);

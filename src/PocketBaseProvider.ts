@@ -1,10 +1,10 @@
 import { QueryClientContext } from "@tanstack/solid-query";
 import { createComponent, createEffect, onCleanup, useContext, type JSX } from "solid-js";
 import { isServer } from "solid-js/web";
-import { clearPocketBaseCache } from "./core/clearPocketBaseCache";
-import { fieldTypesRegistry } from "./core/fieldTypesRegistry";
+import { clearPocketBaseCache } from "./core/cache/clearPocketBaseCache";
+import { fieldTypesRegistry } from "./core/filter/fieldTypesRegistry";
 import type { FieldTypes } from "./core/filter/types";
-import { onIdentityChange } from "./core/onIdentityChange";
+import { onIdentityChange } from "./core/auth/onIdentityChange";
 import { PocketBaseContext } from "./PocketBaseContext";
 import type { RegisteredPocketBase } from "./typedCollections";
 

@@ -1,6 +1,6 @@
 import type { InfiniteData, InfiniteQueryOptions, MutationOptions, QueryOptions } from "@tanstack/solid-query";
 import type { ClientResponseError, ListResult } from "pocketbase";
-import type { RealtimeStrategy, RecordEvent } from "./core/realtimeCacheListener";
+import type { RealtimeStrategy, RecordEvent } from "./core/realtime/realtimeCacheListener";
 import type { ListQueryParams, PageQueryParams, RecordQueryParams } from "./core/types";
 
 /** TanStack query options a read hook passes through: everything but key and function. */

@@ -6,9 +6,9 @@ import {
 } from "@tanstack/solid-query";
 import type { ClientResponseError, ListResult, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { listQueryOptions } from "./core/listQueryOptions";
-import { retryPolicy } from "./core/retryPolicy";
-import { splitParams } from "./core/splitParams";
+import { listQueryOptions } from "./core/queries/listQueryOptions";
+import { retryPolicy } from "./core/queries/retryPolicy";
+import { splitParams } from "./core/keys/splitParams";
 import type { HookOverrides } from "./HookOverrides";
 import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseCollectionOptions } from "./types";

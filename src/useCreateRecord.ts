@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/solid-query";
 import type { ClientResponseError, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { composeMutationOptions, type ComposedContext } from "./core/composeMutationOptions";
-import { createRecordMutation, type CreateContext, type CreateVariables } from "./core/createRecordMutation";
+import { composeMutationOptions, type ComposedContext } from "./core/mutations/composeMutationOptions";
+import { createRecordMutation, type CreateContext, type CreateVariables } from "./core/mutations/createRecordMutation";
 import type { HookOverrides } from "./HookOverrides";
 import type { CollectionArgument, CreateDataOf, RecordOf } from "./typedCollections";
 import type { UseRecordMutationOptions } from "./types";

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/solid-query";
 import type { ClientResponseError } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { composeMutationOptions, type ComposedContext } from "./core/composeMutationOptions";
-import { deleteRecordMutation, type DeleteContext } from "./core/deleteRecordMutation";
+import { composeMutationOptions, type ComposedContext } from "./core/mutations/composeMutationOptions";
+import { deleteRecordMutation, type DeleteContext } from "./core/mutations/deleteRecordMutation";
 import type { HookOverrides } from "./HookOverrides";
 import type { CollectionName } from "./typedCollections";
 import type { UseRecordMutationOptions } from "./types";

@@ -6,9 +6,9 @@ import {
 } from "@tanstack/solid-query";
 import type { ClientResponseError, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { fullListQueryOptions } from "./core/fullListQueryOptions";
-import { retryPolicy } from "./core/retryPolicy";
-import { splitParams } from "./core/splitParams";
+import { fullListQueryOptions } from "./core/queries/fullListQueryOptions";
+import { retryPolicy } from "./core/queries/retryPolicy";
+import { splitParams } from "./core/keys/splitParams";
 import type { HookOverrides } from "./HookOverrides";
 import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseFullCollectionOptions } from "./types";

@@ -7,9 +7,9 @@ import {
 } from "@tanstack/solid-query";
 import type { ClientResponseError, ListResult, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { infiniteListQueryOptions } from "./core/infiniteListQueryOptions";
-import { retryPolicy } from "./core/retryPolicy";
-import { splitParams } from "./core/splitParams";
+import { infiniteListQueryOptions } from "./core/queries/infiniteListQueryOptions";
+import { retryPolicy } from "./core/queries/retryPolicy";
+import { splitParams } from "./core/keys/splitParams";
 import type { HookOverrides } from "./HookOverrides";
 import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseInfiniteCollectionOptions } from "./types";

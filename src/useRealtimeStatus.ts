@@ -1,8 +1,8 @@
 import type Client from "pocketbase";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { isServer } from "solid-js/web";
-import { realtimeHub } from "./core/realtimeHub";
-import type { RealtimeStatus } from "./core/realtimeStatusStore";
+import { realtimeHub } from "./core/realtime/realtimeHub";
+import type { RealtimeStatus } from "./core/realtime/realtimeStatusStore";
 import { usePocketBase } from "./usePocketBase";
 
 /**

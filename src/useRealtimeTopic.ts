@@ -1,6 +1,6 @@
 import { createEffect, onCleanup, type Accessor } from "solid-js";
 import { isServer } from "solid-js/web";
-import { realtimeHub } from "./core/realtimeHub";
+import { realtimeHub } from "./core/realtime/realtimeHub";
 import type { HookOverrides } from "./HookOverrides";
 import { usePocketBase } from "./usePocketBase";
 

@@ -6,9 +6,9 @@ import {
 } from "@tanstack/solid-query";
 import type { ClientResponseError, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { recordQueryOptions } from "./core/recordQueryOptions";
-import { retryPolicy } from "./core/retryPolicy";
-import { splitParams } from "./core/splitParams";
+import { recordQueryOptions } from "./core/queries/recordQueryOptions";
+import { retryPolicy } from "./core/queries/retryPolicy";
+import { splitParams } from "./core/keys/splitParams";
 import type { HookOverrides } from "./HookOverrides";
 import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { UseRecordOptions } from "./types";

@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/solid-query";
 import { createEffect, onCleanup, type Accessor } from "solid-js";
 import { isServer } from "solid-js/web";
-import { realtimeCacheListener, type RecordEvent } from "./core/realtimeCacheListener";
-import { realtimeHub } from "./core/realtimeHub";
+import { realtimeCacheListener, type RecordEvent } from "./core/realtime/realtimeCacheListener";
+import { realtimeHub } from "./core/realtime/realtimeHub";
 import type { HookOverrides } from "./HookOverrides";
 import type { UseRealtimeOptions } from "./types";
 import { usePocketBase } from "./usePocketBase";

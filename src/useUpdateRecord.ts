@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/solid-query";
 import type { ClientResponseError, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { composeMutationOptions, type ComposedContext } from "./core/composeMutationOptions";
-import { updateRecordMutation, type UpdateContext, type UpdateVariables } from "./core/updateRecordMutation";
+import { composeMutationOptions, type ComposedContext } from "./core/mutations/composeMutationOptions";
+import { updateRecordMutation, type UpdateContext, type UpdateVariables } from "./core/mutations/updateRecordMutation";
 import type { HookOverrides } from "./HookOverrides";
 import type { CollectionArgument, RecordOf, UpdateVariablesOf } from "./typedCollections";
 import type { UseRecordMutationOptions } from "./types";

@@ -1,6 +1,5 @@
 import type { DataTag, InfiniteData } from "@tanstack/query-core";
 import type { ListResult, RecordModel } from "pocketbase";
-import type { NormalizedParams } from "./normalizeParams";
 
 /**
  * PocketBase query parameters shared by every read.
@@ -48,6 +47,34 @@ export interface PageQueryParams extends ListQueryParams {
   /** Skip PocketBase's count query; `totalItems` and `totalPages` are then -1. */
   skipTotal?: boolean;
 }
+
+/**
+ * The canonical form of query parameters used inside query keys: only the fields that change
+ * the server's answer, with empty values dropped and comma lists tidied, so that two requests
+ * for the same data always share one cache entry.
+ *
+ * @example
+ * ```ts
+ * const params: NormalizedParams = normalizeParams({ sort: "-created, title" }, true);
+ * // => { sort: "-created,title", page: 1, perPage: 30 }
+ * ```
+ */
+export type NormalizedParams = {
+  /** The filter, trimmed; absent when empty. */
+  filter?: string;
+  /** The sort, as a comma list without spaces. */
+  sort?: string;
+  /** The relations to expand, as a comma list without spaces. */
+  expand?: string;
+  /** The fields to return, as a comma list without spaces. */
+  fields?: string;
+  /** The page (1-based); present in the keys of pages only. */
+  page?: number;
+  /** Records per page; present in the keys of pages and infinite lists only. */
+  perPage?: number;
+  /** Present, and `true`, only when PocketBase's count query is skipped. */
+  skipTotal?: true;
+};
 
 /**
  * A record as PocketBase returns it, with typed fields.

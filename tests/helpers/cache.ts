@@ -1,6 +1,6 @@
 // Reading a QueryClient's cache in tests.
 import type { QueryClient } from "@tanstack/solid-query";
-import { pocketbaseKeys } from "../../src/core/pocketbaseKeys";
+import { pocketbaseKeys } from "../../src/core/keys/pocketbaseKeys";
 
 /** A plain, deep copy of every cached query of a collection, keyed by query hash. */
 export function cacheSnapshot(queryClient: QueryClient, collection: string): Record<string, unknown> {

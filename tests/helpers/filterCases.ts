@@ -1,5 +1,5 @@
-// One table of filter cases, pinned twice: tests/integration/filterSemantics.test.ts asserts that
-// PocketBase answers `matches` for each filter, and tests/core/filterEvaluate.test.ts that
+// One table of filter cases, pinned twice: tests/core/filter/compileFilter.semantics.test.ts asserts that
+// PocketBase answers `matches` for each filter, and tests/core/filter/compileFilter.test.ts that
 // compileFilter decides the same for the same records without a server.
 
 import type { FieldTypes } from "../../src/core/filter/types";

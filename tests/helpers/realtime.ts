@@ -8,8 +8,8 @@ export function sdkTopics(pb: PocketBase): Record<string, number> {
 }
 
 import type { QueryClient } from "@tanstack/solid-query";
-import { invalidationBatcher } from "../../src/core/invalidationBatcher";
-import { realtimeHub } from "../../src/core/realtimeHub";
+import { invalidationBatcher } from "../../src/core/realtime/invalidationBatcher";
+import { realtimeHub } from "../../src/core/realtime/realtimeHub";
 import { waitFor } from "./pocketbase";
 
 /**

@@ -1,6 +1,6 @@
 import { sqliteText } from "./sqliteText";
 import { type Affinity, type MaybeSql, type SqlValue, UNKNOWN } from "./types";
-import { compareCodePoints } from "../compareCodePoints";
+import { compareCodePoints } from "./compareCodePoints";
 
 // The text SQLite's NUMERIC affinity turns into a number (sqlite3AtoF without extraneous text):
 // optional whitespace and sign, digits with an optional fraction, an optional exponent (checked

@@ -1,0 +1,190 @@
+import type { QueryClient, QueryKey } from "@tanstack/query-core";
+import type { RecordModel } from "pocketbase";
+import { compileFields } from "../filter/compileFields";
+import { parseKey, type ParsedKey } from "../keys/parseKey";
+import { patchListData } from "./patchListData";
+import { pocketbaseKeys } from "../keys/pocketbaseKeys";
+import { fieldTypesRegistry } from "../filter/fieldTypesRegistry";
+import type { FieldTypes } from "../filter/types";
+import { reconcileRecord } from "./reconcileRecord";
+import { recordsOf } from "./recordsOf";
+import { sharePatchedData } from "./sharePatchedData";
+
+/** The part of a `QueryClient` the reducer needs (tests and adapters can pass their own). */
+export type RecordCache = Pick<QueryClient, "getQueriesData" | "setQueryData" | "removeQueries" | "getQueryCache">;
+
+/**
+ * One record change: from a mutation (optimistic or confirmed) or a realtime event.
+ *
+ * @example
+ * ```ts
+ * const change: RecordChange<Post> = { type: "delete", id: "abc123def456ghi" };
+ * ```
+ */
+export type RecordChange<T extends RecordModel = RecordModel> =
+  | {
+      /** A record was created or updated. */
+      type: "create" | "update";
+      /** The record as it now is. */
+      record: T;
+    }
+  | {
+      /** A record was deleted. */
+      type: "delete";
+      /** The deleted record's id. */
+      id: string;
+    };
+
+/** Options of {@link applyRecordChange}. */
+export interface ApplyRecordChangeOptions {
+  /**
+   * Skip the staleness guard. For the server's own answer to our mutation, which replaces an
+   * optimistic record whose client-side `updated` may be later than the server's clock.
+   */
+  force?: boolean;
+  /**
+   * The collection's declared field types, for filters whose meaning depends on them. Default:
+   * the ones given to `fieldTypesRegistry` for this cache (`PocketBaseProvider`'s `fieldTypes`).
+   */
+  fieldTypes?: FieldTypes;
+  /**
+   * The record carries only some fields (a realtime subscription with `fields`): it is merged
+   * into rows the cache holds, but never inserted as a new row (that query is refetched).
+   */
+  partial?: boolean;
+}
+
+/** What {@link applyRecordChange} did. */
+export interface ApplyRecordChangeResult {
+  /** Keys whose data was replaced or removed. */
+  patched: QueryKey[];
+  /** Keys whose right data the reducer could not decide: the caller invalidates them. */
+  undecided: QueryKey[];
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Applies one record change to every cached query of a collection: the one reducer shared by
+ * optimistic mutations and realtime events (DESIGN.md §5, §6).
+ *
+ * - Details: a create or update is merged into a cached detail of that id (its `expand` is
+ *   kept when the incoming record has none); a delete removes the detail query, or, while a
+ *   component observes it, reports it undecided so that its refetch ends in a 404.
+ * - Full lists, pages and infinite lists: inserted, replaced, moved or removed in place where
+ *   the result is certain, with totals kept right (see `patchListData`); anything else
+ *   goes to `undecided`, untouched. A list's filter is decided by `matches` (the core's
+ *   PocketBase filter grammar); one it cannot decide (relation paths, macros, ...) makes the
+ *   list undecided.
+ * - Guards per entry: an update older (`updated`) than the cached record is ignored unless
+ *   `force`; an update identical to the cache makes no `setQueryData` call (the echo of our
+ *   own write must not re-render); a delete of an unknown id is a no-op.
+ *
+ * Cached objects are never mutated; new arrays and objects are written with `setQueryData`.
+ * The reducer never invalidates: mutations invalidate `undecided` on settle, the realtime hub
+ * coalesces them.
+ *
+ * @typeParam T - The record type.
+ * @param cache - The QueryClient (or anything with the same three methods).
+ * @param collection - The collection name or id, as used in the query keys.
+ * @param change - The change.
+ * @param options - See `ApplyRecordChangeOptions`.
+ * @returns The keys patched and the keys left undecided (a key can be in both when a record
+ *   was inserted at a guessed position or without its expansion).
+ * @example
+ * ```ts
+ * const { undecided } = applyRecordChange(queryClient, "posts", { type: "create", record });
+ * for (const queryKey of undecided) void queryClient.invalidateQueries({ queryKey, exact: true });
+ * ```
+ */
+export function applyRecordChange<T extends RecordModel>(
+  cache: RecordCache,
+  collection: string,
+  change: RecordChange<T>,
+  options?: ApplyRecordChangeOptions,
+): ApplyRecordChangeResult {
+  const result: ApplyRecordChangeResult = { patched: [], undecided: [] };
+  const force = options?.force ?? false;
+  const fieldTypes = options?.fieldTypes ?? fieldTypesRegistry.get(cache, collection);
+  const entries = cache
+    .getQueriesData<unknown>({ queryKey: pocketbaseKeys.collection(collection) })
+    .map(([queryKey, data]) => ({ queryKey, data, parsed: parseKey(queryKey) }))
+    .filter((entry): entry is Entry => entry.parsed?.collection === collection);
+  const id = change.type === "delete" ? change.id : change.record.id;
+  let copies: Row[] | undefined;
+  const cachedCopies = () =>
+    // Every cached copy of the record, from the data as it was before this change (entries
+    // patched above must not count): it tells whether a change a partial list cannot place
+    // matters at all.
+    (copies ??= entries.flatMap((entry): Row[] => {
+      for (const row of recordsOf(entry.parsed.kind, entry.data)) if (row.id === id) return [row];
+      return [];
+    }));
+  const knownElsewhere = () => cachedCopies().length > 0;
+  const settledElsewhere = () =>
+    change.type !== "delete" &&
+    cachedCopies().some((copy) => reconcileRecord(copy, change.record, force).outcome !== "changed");
+
+  for (const { queryKey, data, parsed } of entries) {
+    if (parsed.kind === "detail") {
+      if (parsed.id !== id) continue;
+      if (change.type === "delete") {
+        // A mounted observer keeps showing a removed query's data and never sees it again
+        // (pocketbase-protocol.md §8): an observed detail is refetched instead, and ends in
+        // the 404 a deleted record answers with. Unobserved ones are simply dropped.
+        if (cache.getQueryCache().find({ queryKey, exact: true })?.getObserversCount()) {
+          result.undecided.push(queryKey);
+        } else {
+          cache.removeQueries({ queryKey, exact: true });
+          result.patched.push(queryKey);
+        }
+        continue;
+      }
+      commit(cache, result, queryKey, data, patchDetail(data, parsed.params.fields, change.record, force));
+      continue;
+    }
+    if (data === undefined) continue; // nothing fetched yet: the fetch brings the change
+    const listChange = change.type === "delete" ? change : { type: change.type, record: change.record as Row };
+    const outcome = patchListData(parsed.kind, data, parsed.params, listChange, {
+      force,
+      knownElsewhere,
+      settledElsewhere,
+      fieldTypes,
+      partial: options?.partial ?? false,
+    });
+    commit(cache, result, queryKey, data, outcome);
+  }
+  return result;
+}
+
+function commit(
+  cache: RecordCache,
+  result: ApplyRecordChangeResult,
+  queryKey: QueryKey,
+  data: unknown,
+  outcome: { data: unknown; undecided: boolean },
+): void {
+  // Same reference = nothing changed: no setQueryData, so observers are not notified.
+  if (outcome.data !== data) {
+    cache.setQueryData(queryKey, sharePatchedData.mark(outcome.data));
+    result.patched.push(queryKey);
+  }
+  if (outcome.undecided) result.undecided.push(queryKey);
+}
+
+type Entry = { queryKey: QueryKey; data: unknown; parsed: ParsedKey };
+
+function patchDetail(
+  data: unknown,
+  fields: string | undefined,
+  incoming: Row,
+  force: boolean,
+): { data: unknown; undecided: boolean } {
+  // Only a detail that holds a record is updated: a pending or failed one fetches its own.
+  if (typeof data !== "object" || data === null) return { data, undecided: false };
+  const reconciled = reconcileRecord(data as Row, incoming, force);
+  if (reconciled.outcome !== "changed") return { data, undecided: false };
+  const projection = compileFields(fields);
+  if (!projection) return { data, undecided: true };
+  return { data: projection.project(reconciled.record), undecided: reconciled.expandOutdated };
+}

@@ -1,0 +1,122 @@
+import type { QueryClient } from "@tanstack/query-core";
+import type Client from "pocketbase";
+import type { RecordModel } from "pocketbase";
+import { applyModifiers } from "./applyModifiers";
+import { applyRecordChange } from "../cache/applyRecordChange";
+import { authIdentity } from "../auth/authIdentity";
+import { findCachedRecord } from "../cache/findCachedRecord";
+import { formatPocketBaseDate } from "./formatPocketBaseDate";
+import { pendingUpdates, type PendingUpdate } from "./pendingUpdates";
+import { pocketbaseKeys } from "../keys/pocketbaseKeys";
+import { sameJson } from "../cache/sameJson";
+import { settleCollection } from "./settleCollection";
+import type { MutationSteps } from "./composeMutationOptions";
+import type { RecordQueryParams } from "../types";
+
+/**
+ * Variables of an update: the record id and the fields to change. PocketBase's modifiers work
+ * as on the server: `"views+": 1`, `"views-": 2`, `"tags+": "red"`, `"+tags": ["a"]`, `"tags-": "red"`.
+ *
+ * @example
+ * ```ts
+ * const variables: UpdateVariables = { id: post.id, data: { title: "Renamed", "views+": 1 } };
+ * ```
+ */
+export interface UpdateVariables {
+  /** Id of the record to update. */
+  id: string;
+  /** The fields to change (a partial record, modifiers allowed). */
+  data: Record<string, unknown>;
+}
+
+/**
+ * What an update's `onMutate` remembers: its entry in the record's ledger of updates in flight.
+ *
+ * @example
+ * ```ts
+ * const update = useUpdateRecord("posts");
+ * update.context?.ours?.id; // the record the pending update is about
+ * ```
+ */
+export interface UpdateContext {
+  /** Id of the record being updated. */
+  id: string;
+  /** This update's entry in the record's ledger of updates in flight. */
+  pending: PendingUpdate;
+}
+
+/**
+ * The steps of an optimistic update. Overlapping updates of one record are kept in a ledger
+ * ({@link pendingUpdates}): when one settles, the record shown is the server's latest version
+ * with the updates still in flight replayed on top. A failure therefore undoes only the fields
+ * it wrote, back to the server's value, and never another update's optimistic state.
+ *
+ * @param pb - The PocketBase client.
+ * @param queryClient - The QueryClient.
+ * @param collection - Collection name or id.
+ * @param options - `expand`/`fields` for the server's answer, `optimistic` (default true).
+ * @returns Steps for {@link composeMutationOptions}.
+ * @example
+ * ```ts
+ * useMutation(() => composeMutationOptions(qc, "posts", updateRecordMutation(pb, qc, "posts", {}), {}));
+ * ```
+ */
+export function updateRecordMutation<T = RecordModel>(
+  pb: Client,
+  queryClient: QueryClient,
+  collection: string,
+  options: RecordQueryParams & { optimistic?: boolean },
+): MutationSteps<T, UpdateVariables, UpdateContext | undefined> {
+  const { optimistic = true, ...params } = options;
+  return {
+    mutationFn: ({ id, data }) => pb.collection(collection).update<T>(id, data, { ...params, requestKey: null }),
+
+    onMutate: async ({ id, data }) => {
+      if (!optimistic || data instanceof FormData) return undefined;
+      await queryClient.cancelQueries({ queryKey: pocketbaseKeys.collection(collection) });
+      const current = findCachedRecord(queryClient, collection, id);
+      if (!current) return undefined; // nothing cached to update; the server's answer will be
+      const { record, written } = applyModifiers(current, data);
+      const next = {
+        ...record,
+        expand: withoutChangedRelations(current, record, written),
+        updated: formatPocketBaseDate(new Date()),
+      } as unknown as RecordModel;
+      applyRecordChange(queryClient, collection, { type: "update", record: next }, { force: true });
+      const identity = authIdentity(pb.authStore.record);
+      return { id, pending: pendingUpdates.begin(queryClient, identity, `${collection}/${id}`, current, data, written) };
+    },
+
+    onSuccess: (answer, _variables, ours, write) => {
+      const record = answer as unknown as RecordModel;
+      const shown = ours ? pendingUpdates.succeed(queryClient, `${collection}/${ours.id}`, ours.pending, record) : record;
+      if (!write) return;
+      applyRecordChange(queryClient, collection, { type: "update", record: shown as RecordModel }, { force: true });
+    },
+
+    onError: (_error, _variables, ours, write) => {
+      if (!ours) return;
+      const restore = pendingUpdates.fail(queryClient, `${collection}/${ours.id}`, ours.pending);
+      if (!write) return;
+      const current = findCachedRecord(queryClient, collection, ours.id);
+      if (!current) return;
+      const record = { ...current, ...restore } as RecordModel;
+      applyRecordChange(queryClient, collection, { type: "update", record }, { force: true });
+    },
+
+    onSettled: () => settleCollection(queryClient, collection),
+
+    identity: () => authIdentity(pb.authStore.record),
+  };
+}
+
+// A relation the update changes no longer matches its cached expansion: showing the old
+// expanded record (the old ward's name for a new ward id) would be wrong, so it is dropped
+// until the server's answer brings the new one.
+function withoutChangedRelations(current: RecordModel, next: Record<string, unknown>, written: string[]) {
+  const expand = current.expand as Record<string, unknown> | undefined;
+  if (!expand) return undefined;
+  const stale = written.filter((field) => field in expand && !sameJson(current[field], next[field]));
+  if (stale.length === 0) return expand;
+  return Object.fromEntries(Object.entries(expand).filter(([field]) => !stale.includes(field)));
+}

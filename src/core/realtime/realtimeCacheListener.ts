@@ -1,0 +1,142 @@
+import type { QueryClient } from "@tanstack/query-core";
+import type { RecordModel } from "pocketbase";
+import { applyRecordChange } from "../cache/applyRecordChange";
+import { invalidationBatcher } from "./invalidationBatcher";
+import { pocketbaseKeys } from "../keys/pocketbaseKeys";
+import type { RealtimeListener } from "./realtimeHubTypes";
+import { sharedCacheListeners } from "./sharedCacheListeners";
+
+/**
+ * How realtime events reach the cache. `patch` (default): every event goes through the core
+ * reducer, which patches each cached query where the result is certain; the rest are
+ * invalidated, coalesced per flush window. `invalidate`: the seed semantics, exactly: create →
+ * invalidate the collection's lists; update → `setQueryData` on the record's detail and
+ * invalidate the lists; delete → `removeQueries` on the record's detail and invalidate the lists.
+ *
+ * @example
+ * ```ts
+ * useRealtimeCollection("posts", () => ({ strategy: "invalidate" satisfies RealtimeStrategy }));
+ * ```
+ */
+export type RealtimeStrategy = "patch" | "invalidate";
+
+/**
+ * A PocketBase record event as the SDK delivers it.
+ *
+ * @typeParam T - The record type.
+ * @example
+ * ```ts
+ * useRealtimeCollection<Post>("posts", () => ({ onEvent: (event: RecordEvent<Post>) => log(event.action, event.record.title) }));
+ * ```
+ */
+export interface RecordEvent<T = RecordModel> {
+  /** What happened to the record. */
+  action: "create" | "update" | "delete";
+  /** The record as the event carries it (for a delete: as it was). */
+  record: T;
+}
+
+/**
+ * A listener shared by every hook instance that asks for the same one, with its release.
+ *
+ * @example
+ * ```ts
+ * const { listener, release } = realtimeCacheListener(queryClient, "posts", "patch", "*");
+ * const stop = hub.subscribe({ topic: "posts/*" }, listener);
+ * onCleanup(() => { stop(); release(); });
+ * ```
+ */
+export interface SharedCacheListener {
+  /** The listener to give to `hub.subscribe`. */
+  listener: RealtimeListener;
+  /** Gives this holder's share back; the last release forgets the listener. Idempotent. */
+  release(): void;
+}
+
+/**
+ * The listener that applies a collection's realtime events to a QueryClient. One object per
+ * (QueryClient, collection, strategy, scope, partial) while anyone holds it, shared by every hook
+ * instance asking for it, so the hub applies each event once however many components subscribe.
+ * It is counted: the last `release()` forgets it, so viewing many records one after another
+ * (each a scope of its own) keeps nothing once their hooks are gone.
+ *
+ * `onLive` (subscription confirmed, or re-established after a reconnect or a change of user)
+ * invalidates what the subscription feeds: the collection's queries for `collection/*`, the
+ * record's details for `collection/<id>`: events in the gap were lost.
+ *
+ * @param queryClient - The QueryClient to update.
+ * @param collection - Collection name or id, as in the query keys.
+ * @param strategy - `patch` or `invalidate`.
+ * @param scope - `*` for the whole collection, or a record id.
+ * @param flushWindowMs - The coalescing window for invalidations (first use per QueryClient).
+ * @param partial - Events carry only some fields (the subscription has `fields`): they update
+ *   cached rows but are never inserted as rows (see `applyRecordChange`'s `partial`).
+ * @returns The shared listener and this holder's release.
+ * @example
+ * ```ts
+ * const cache = realtimeCacheListener(queryClient, "posts", "patch", "*");
+ * const stop = hub.subscribe({ topic: "posts/*" }, cache.listener);
+ * // later
+ * stop();
+ * cache.release();
+ * ```
+ */
+export function realtimeCacheListener(
+  queryClient: QueryClient,
+  collection: string,
+  strategy: RealtimeStrategy,
+  scope: string,
+  flushWindowMs?: number,
+  partial = false,
+): SharedCacheListener {
+  const byKey = sharedCacheListeners.get(queryClient) ?? new Map();
+  sharedCacheListeners.set(queryClient, byKey);
+  const key = JSON.stringify([collection, strategy, scope, partial]);
+  let entry = byKey.get(key);
+  if (!entry) {
+    entry = { listener: createListener(queryClient, collection, strategy, scope, flushWindowMs, partial), holders: 0 };
+    byKey.set(key, entry);
+  }
+  const mine = entry;
+  mine.holders++;
+  let released = false;
+  return {
+    listener: mine.listener,
+    release() {
+      if (released) return;
+      released = true;
+      if (--mine.holders === 0) byKey.delete(key); // the entry in the map: replaced only once deleted
+    },
+  };
+}
+
+function createListener(
+  queryClient: QueryClient,
+  collection: string,
+  strategy: RealtimeStrategy,
+  scope: string,
+  flushWindowMs: number | undefined,
+  partial: boolean,
+): RealtimeListener {
+  const batcher = invalidationBatcher(queryClient, flushWindowMs);
+  const lists = [pocketbaseKeys.lists(collection), pocketbaseKeys.infinites(collection)];
+  return {
+    onMessage(data) {
+      const event = data as Partial<RecordEvent>;
+      const record = event.record;
+      if (!record?.id || !event.action) return;
+      if (strategy === "invalidate") {
+        if (event.action === "update") queryClient.setQueryData(pocketbaseKeys.detail(collection, record.id), record);
+        if (event.action === "delete") queryClient.removeQueries({ queryKey: [...pocketbaseKeys.details(collection), record.id] });
+        for (const queryKey of lists) void queryClient.invalidateQueries({ queryKey });
+        return;
+      }
+      const change = event.action === "delete" ? { type: "delete" as const, id: record.id } : { type: event.action, record };
+      const { undecided } = applyRecordChange(queryClient, collection, change, { partial });
+      for (const queryKey of undecided) batcher.invalidate(queryKey, true);
+    },
+    onLive() {
+      batcher.invalidate(scope === "*" ? pocketbaseKeys.collection(collection) : [...pocketbaseKeys.details(collection), scope]);
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import type Client from "pocketbase";
+import { authIdentity } from "../auth/authIdentity";
+import type { RealtimeHub, RealtimeHubOptions, RealtimeListener, RealtimeTopic } from "./realtimeHubTypes";
+import { realtimeStatusStore } from "./realtimeStatusStore";
+import { sdkConnection } from "./sdkConnection";
+import { subscribeTracked } from "./subscribeTracked";
+
+interface Entry {
+  readonly key: string;
+  readonly topic: RealtimeTopic;
+  readonly listeners: Map<RealtimeListener, number>;
+  /** Bumped on every (re)start and on release: callbacks of older attempts are ignored. */
+  generation: number;
+  /** Removes the SDK listener of the current attempt. */
+  stop?: () => void;
+  attempt: number;
+  /** A subscribe() of ours has not settled yet. */
+  pending?: boolean;
+  retry?: ReturnType<typeof setTimeout>;
+}
+
+const DEFAULTS: Required<RealtimeHubOptions> = {
+  retryDelays: [250, 500, 1000, 2000, 4000, 8000],
+  watchdogMs: 8000,
+  flushWindowMs: 50,
+};
+
+const hubs = new WeakMap<Client, RealtimeHub>();
+
+/**
+ * The realtime hub of a PocketBase client (one per client). It owns every SDK subscription the
+ * hooks need and works around PocketBase's sharp edges (pocketbase-protocol.md §1-2, §8):
+ *
+ * - One SDK subscription per (topic, options), reference-counted, removed with the function
+ *   `subscribe()` returned, also when the last listener leaves before `subscribe()` settles.
+ * - A failed subscribe is retried with backoff (the SDK never retries a first connect), and
+ *   the listener the SDK kept from the failed attempt is removed.
+ * - After a drop it lets the SDK reconnect; if the SDK has stayed disconnected for
+ *   `watchdogMs` (a drop during the handshake can leave it so for good), it subscribes
+ *   everything again itself.
+ * - Listeners hear `onLive` once a subscription is confirmed and after every reconnect, since
+ *   events in between are lost.
+ * - On a change of signed-in user it re-establishes every subscription on a fresh connection,
+ *   so the server applies the new user's rules (the SDK keeps the old auth otherwise).
+ *
+ * @param pb - The PocketBase client.
+ * @param options - Tuning, used when the hub is first created.
+ * @returns The client's hub.
+ * @example
+ * ```ts
+ * const stop = realtimeHub(pb).subscribe({ topic: "posts/*" }, { onMessage: (e) => console.log(e) });
+ * ```
+ */
+export function realtimeHub(pb: Client, options?: RealtimeHubOptions): RealtimeHub {
+  let hub = hubs.get(pb);
+  if (!hub) hubs.set(pb, (hub = createHub(pb, { ...DEFAULTS, ...options })));
+  return hub;
+}
+
+function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeHub {
+  const entries = new Map<string, Entry>();
+  const status = realtimeStatusStore();
+  let clientId: string | undefined;
+  let stopConnectWatch: (() => void) | undefined;
+  let watchdog: ReturnType<typeof setInterval> | undefined;
+  let identity = authIdentity(pb.authStore.record);
+
+  const live = () => [...entries.values()];
+  const notifyLive = (entry: Entry) => {
+    for (const listener of entry.listeners.keys()) safely(() => listener.onLive?.());
+  };
+
+  // PB_CONNECT fires after every (re)connect once the SDK has resubmitted the topics. Held only
+  // while the hub has topics: the SDK counts it as a subscription and would keep the
+  // connection open for it alone.
+  function watchConnects() {
+    watchdog ??= setInterval(checkConnection, Math.min(1000, options.watchdogMs));
+    if (stopConnectWatch) return;
+    stopConnectWatch = subscribeTracked(pb, "PB_CONNECT", undefined, (data) => {
+      const id = (data as { clientId?: string }).clientId;
+      const reconnected = clientId !== undefined && id !== clientId;
+      clientId = id;
+      status.set({ state: "connected", error: undefined });
+      if (reconnected) live().forEach(notifyLive);
+    }).stop;
+  }
+
+  function start(entry: Entry) {
+    entry.stop?.(); // a previous attempt's listener must never outlive it
+    const generation = ++entry.generation;
+    if (status.get().state === "disconnected") status.set({ state: "connecting" });
+    watchConnects();
+    const attempt = subscribeTracked(pb, entry.topic.topic, entry.topic.options, (data) => {
+      if (entry.generation !== generation) return;
+      for (const listener of entry.listeners.keys()) safely(() => listener.onMessage(data));
+    });
+    entry.stop = attempt.stop;
+    entry.pending = true;
+    entry.retry = undefined;
+    attempt.done.then(
+      () => {
+        if (entry.generation !== generation) return;
+        entry.pending = false;
+        entry.attempt = 0;
+        if (pb.realtime.isConnected) status.set({ state: "connected", error: undefined });
+        notifyLive(entry);
+      },
+      (error: unknown) => {
+        if (entry.generation !== generation) return;
+        entry.pending = false;
+        attempt.stop(); // the SDK keeps a failed attempt's listener: drop it
+        status.set({ state: clientId ? "reconnecting" : "connecting", error });
+        // 403: the connection belongs to another user (see resubscribeAll). Asking again on it
+        // cannot succeed; the error stays visible in the status.
+        if ((error as { status?: number }).status === 403) return;
+        const delays = options.retryDelays;
+        const delay = delays[Math.min(entry.attempt++, delays.length - 1)] ?? 1000;
+        entry.retry = setTimeout(() => entries.get(entry.key) === entry && start(entry), delay);
+      },
+    );
+  }
+
+  function release(entry: Entry, listener: RealtimeListener) {
+    const count = (entry.listeners.get(listener) ?? 0) - 1;
+    if (count > 0) return void entry.listeners.set(listener, count);
+    entry.listeners.delete(listener);
+    if (entry.listeners.size > 0) return;
+    entries.delete(entry.key);
+    entry.generation++;
+    clearTimeout(entry.retry);
+    entry.stop?.();
+    if (entries.size === 0) {
+      stopConnectWatch?.();
+      stopConnectWatch = undefined;
+      clearInterval(watchdog);
+      watchdog = undefined;
+      downSince = undefined;
+      clientId = undefined;
+      status.set({ state: "disconnected", error: undefined });
+    }
+  }
+
+  // Tears every SDK subscription down, lets the SDK close its connection, and subscribes again
+  // on a fresh one. Unsubscribing and subscribing in one tick would leave the topic set, and so
+  // the connection and its auth, unchanged (pocketbase-protocol.md §8). Rounds may overlap (two
+  // identity changes in one tick): only the newest one subscribes again.
+  let round = 0;
+  async function resubscribeAll() {
+    const mine = ++round;
+    for (const entry of live()) {
+      entry.generation++;
+      clearTimeout(entry.retry);
+      entry.retry = undefined;
+      entry.stop?.();
+      entry.stop = undefined;
+    }
+    stopConnectWatch?.();
+    stopConnectWatch = undefined;
+    const stillOpen = !(await sdkConnection.closed(pb));
+    if (mine !== round || entries.size === 0) return; // superseded, or nothing left to do
+    // Something else of the app (its own pb.realtime subscriptions) keeps the connection open,
+    // and PocketBase refuses a new user on an existing connection (403): drop the connection
+    // so the SDK makes a new one, which carries every topic, the app's too, with the new auth.
+    if (stillOpen) sdkConnection.drop(pb);
+    status.set({ state: clientId ? "reconnecting" : "connecting" });
+    for (const entry of live()) start(entry);
+  }
+
+  const previousOnDisconnect = pb.realtime.onDisconnect;
+  pb.realtime.onDisconnect = (active) => {
+    previousOnDisconnect?.(active);
+    // An empty list means a deliberate close (the last topic left); ours are handled above.
+    if (active.length > 0 && entries.size > 0) status.set({ state: "reconnecting" });
+  };
+
+  // The hub does not trust the SDK to come back (pocketbase-protocol.md §8): a drop while it
+  // submits its topics after PB_CONNECT leaves it disconnected with no retry scheduled, no
+  // onDisconnect call, and PB_CONNECT listeners already told "connected". So while the hub has
+  // topics it checks the connection; once it has been down for `watchdogMs` with no attempt
+  // of ours pending, it subscribes everything again itself. A boolean read once a second.
+  let downSince: number | undefined;
+  function checkConnection() {
+    if (pb.realtime.isConnected) return void (downSince = undefined);
+    const now = Date.now();
+    downSince ??= now;
+    if (status.get().state === "connected") status.set({ state: "reconnecting" });
+    const busy = live().some((entry) => entry.retry !== undefined || entry.pending);
+    if (!busy && now - downSince >= options.watchdogMs) {
+      downSince = now;
+      void resubscribeAll();
+    }
+  }
+
+  pb.authStore.onChange((_token, record) => {
+    const next = authIdentity(record);
+    if (next === identity) return; // a token refresh of the same user
+    identity = next;
+    if (entries.size > 0) void resubscribeAll();
+  });
+
+  return {
+    options,
+    status,
+    subscribe(topic, listener) {
+      const key = `${topic.topic}?${JSON.stringify(topic.options ?? {})}`;
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = { key, topic, listeners: new Map(), generation: 0, attempt: 0 };
+        entries.set(key, entry);
+        entry.listeners.set(listener, 1);
+        start(entry);
+      } else {
+        entry.listeners.set(listener, (entry.listeners.get(listener) ?? 0) + 1);
+      }
+      const mine = entry;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        release(mine, listener);
+      };
+    },
+  };
+}
+
+function safely(run: () => void) {
+  try {
+    run();
+  } catch (error) {
+    console.error("solid-query-pocketbase: a realtime listener threw", error);
+  }
+}
+
+
