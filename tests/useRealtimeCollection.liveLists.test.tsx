@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useCollection } from "../src/useCollection";
 import { useFullCollection } from "../src/useFullCollection";
 import { useRealtimeCollection } from "../src/useRealtimeCollection";
-import { ids } from "./helpers/cache";
+import { ids } from "./helpers/records";
 import { recordRequests } from "./helpers/msw";
 import { freshCollection, newClient, seed, superuserClient, waitFor } from "./helpers/pocketbase";
 import { realtimeSettled } from "./helpers/realtime";

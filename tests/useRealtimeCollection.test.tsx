@@ -7,7 +7,7 @@ import { useFullCollection } from "../src/useFullCollection";
 import { useInfiniteCollection } from "../src/useInfiniteCollection";
 import { useRealtimeCollection } from "../src/useRealtimeCollection";
 import { useRecord } from "../src/useRecord";
-import { ids } from "./helpers/cache";
+import { ids } from "./helpers/records";
 import { recordRequests } from "./helpers/msw";
 import { freshCollection, newClient, seed, superuserClient, waitFor } from "./helpers/pocketbase";
 import { realtimeSettled } from "./helpers/realtime";

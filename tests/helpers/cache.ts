@@ -10,8 +10,3 @@ export function cacheSnapshot(queryClient: QueryClient, collection: string): Rec
   }
   return out;
 }
-
-/** Ids of the records in a list, in order. */
-export function ids(rows: readonly { id: string }[] | undefined): string[] | undefined {
-  return rows?.map((row) => row.id);
-}

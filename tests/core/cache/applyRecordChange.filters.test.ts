@@ -1,23 +1,13 @@
 import { QueryClient } from "@tanstack/query-core";
-import type { ListResult, RecordModel } from "pocketbase";
+import type { ListResult } from "pocketbase";
 import { describe, expect, it } from "vitest";
 import { applyRecordChange } from "../../../src/core/cache/applyRecordChange";
 import { pocketbaseKeys } from "../../../src/core/keys/pocketbaseKeys";
+import { at, ids, post as basePost, type Post } from "../../helpers/records";
 
 const C = "posts";
-type Post = RecordModel & { title: string; status: string; views: number; updated: string };
-const at = (minute: number) => `2024-01-01 00:${String(minute).padStart(2, "0")}:00.000Z`;
-const post = (id: string, fields: Partial<Post> = {}): Post => ({
-  id,
-  collectionId: "pbc_posts",
-  collectionName: C,
-  title: id,
-  status: "published",
-  views: 0,
-  updated: at(0),
-  ...fields,
-});
-const ids = (rows: readonly { id: string }[] | undefined) => rows?.map((row) => row.id);
+// Every record here is published unless a test says otherwise.
+const post = (id: string, fields: Partial<Post> = {}): Post => basePost(id, { status: "published", ...fields });
 
 describe("applyRecordChange on filtered lists", () => {
   const filter = 'status = "published"';

@@ -1,17 +1,11 @@
 import { QueryClient } from "@tanstack/query-core";
-import type { ListResult, RecordModel } from "pocketbase";
+import type { ListResult } from "pocketbase";
 import { describe, expect, it, vi } from "vitest";
 import { applyRecordChange } from "../../../src/core/cache/applyRecordChange";
 import { pocketbaseKeys } from "../../../src/core/keys/pocketbaseKeys";
+import { at, ids, post, type Post } from "../../helpers/records";
 
 const C = "posts";
-type Post = RecordModel & { title: string; views: number; author?: string; updated: string };
-
-function post(id: string, fields: Partial<Post> = {}): Post {
-  return { id, collectionId: "pbc_posts", collectionName: C, title: id, views: 0, updated: at(0), ...fields };
-}
-const at = (minute: number) => `2024-01-01 00:${String(minute).padStart(2, "0")}:00.000Z`;
-const ids = (rows: readonly { id: string }[] | undefined) => rows?.map((row) => row.id);
 
 describe("applyRecordChange: details", () => {
   it("merges a create or update into a cached detail, keeping its expand", () => {

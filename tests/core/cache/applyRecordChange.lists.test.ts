@@ -1,29 +1,11 @@
 import { type InfiniteData, QueryClient } from "@tanstack/query-core";
-import type { ListResult, RecordModel } from "pocketbase";
+import type { ListResult } from "pocketbase";
 import { describe, expect, it, vi } from "vitest";
 import { applyRecordChange } from "../../../src/core/cache/applyRecordChange";
 import { pocketbaseKeys } from "../../../src/core/keys/pocketbaseKeys";
+import { at, ids, page, post, type Post } from "../../helpers/records";
 
 const C = "posts";
-type Post = RecordModel & { title: string; views: number; created: string; updated: string };
-
-function post(id: string, fields: Partial<Post> = {}): Post {
-  return {
-    id,
-    collectionId: "pbc_posts",
-    collectionName: C,
-    title: id,
-    views: 0,
-    created: "2024-01-01 00:00:00.000Z",
-    updated: "2024-01-01 00:00:00.000Z",
-    ...fields,
-  };
-}
-const at = (minute: number) => `2024-01-01 00:${String(minute).padStart(2, "0")}:00.000Z`;
-const ids = (rows: readonly { id: string }[] | undefined) => rows?.map((row) => row.id);
-function page(items: Post[], page: number, perPage: number, totalItems: number): ListResult<Post> {
-  return { page, perPage, totalItems, totalPages: totalItems < 0 ? -1 : Math.ceil(totalItems / perPage), items };
-}
 
 describe("applyRecordChange: full lists", () => {
   it.each([

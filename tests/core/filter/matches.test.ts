@@ -1,16 +1,8 @@
-import type { RecordModel } from "pocketbase";
 import { describe, expect, it } from "vitest";
 import { matches } from "../../../src/core/filter/matches";
+import { post as basePost, type Post } from "../../helpers/records";
 
-const post = (id: string, fields: Record<string, unknown> = {}): RecordModel => ({
-  id,
-  collectionId: "pbc_posts",
-  collectionName: "posts",
-  title: id,
-  status: "published",
-  views: 0,
-  ...fields,
-});
+const post = (id: string, fields: Partial<Post> = {}): Post => basePost(id, { status: "published", ...fields });
 
 describe("matches", () => {
   it("decides filtered lists with the filter grammar", () => {
