@@ -1,5 +1,6 @@
 import type Client from "pocketbase";
 import { authIdentity } from "../auth/authIdentity";
+import { connectionWatchdog } from "./connectionWatchdog";
 import type { RealtimeHub, RealtimeHubOptions, RealtimeListener, RealtimeTopic } from "./realtimeHubTypes";
 import { realtimeStatusStore } from "./realtimeStatusStore";
 import { sdkConnection } from "./sdkConnection";
@@ -60,36 +61,39 @@ export function realtimeHub(pb: Client, options?: RealtimeHubOptions): RealtimeH
 function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeHub {
   const entries = new Map<string, Entry>();
   const status = realtimeStatusStore();
+  let identity = authIdentity(pb.authStore.record);
+  /** The SDK's id of the current connection, from PB_CONNECT; undefined before the first. */
   let clientId: string | undefined;
   let stopConnectWatch: (() => void) | undefined;
-  let watchdog: ReturnType<typeof setInterval> | undefined;
-  let identity = authIdentity(pb.authStore.record);
+  let stopWatchdog: (() => void) | undefined;
+  /** Numbers the resubscribeAll rounds: only the newest one subscribes again. */
+  let round = 0;
 
-  const live = () => [...entries.values()];
-  const notifyLive = (entry: Entry) => {
-    for (const listener of entry.listeners.keys()) safely(() => listener.onLive?.());
-  };
-
-  // PB_CONNECT fires after every (re)connect once the SDK has resubmitted the topics. Held only
-  // while the hub has topics: the SDK counts it as a subscription and would keep the
-  // connection open for it alone.
-  function watchConnects() {
-    watchdog ??= setInterval(checkConnection, Math.min(1000, options.watchdogMs));
-    if (stopConnectWatch) return;
-    stopConnectWatch = subscribeTracked(pb, "PB_CONNECT", undefined, (data) => {
-      const id = (data as { clientId?: string }).clientId;
-      const reconnected = clientId !== undefined && id !== clientId;
-      clientId = id;
-      status.set({ state: "connected", error: undefined });
-      if (reconnected) live().forEach(notifyLive);
-    }).stop;
+  function subscribe(topic: RealtimeTopic, listener: RealtimeListener): () => void {
+    const key = `${topic.topic}?${JSON.stringify(topic.options ?? {})}`;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { key, topic, listeners: new Map(), generation: 0, attempt: 0 };
+      entries.set(key, entry);
+      entry.listeners.set(listener, 1);
+      start(entry);
+    } else {
+      entry.listeners.set(listener, (entry.listeners.get(listener) ?? 0) + 1);
+    }
+    const mine = entry;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      release(mine, listener);
+    };
   }
 
   function start(entry: Entry) {
     entry.stop?.(); // a previous attempt's listener must never outlive it
     const generation = ++entry.generation;
     if (status.get().state === "disconnected") status.set({ state: "connecting" });
-    watchConnects();
+    watchConnection();
     const attempt = subscribeTracked(pb, entry.topic.topic, entry.topic.options, (data) => {
       if (entry.generation !== generation) return;
       for (const listener of entry.listeners.keys()) safely(() => listener.onMessage(data));
@@ -120,6 +124,35 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
     );
   }
 
+  // PB_CONNECT fires after every (re)connect once the SDK has resubmitted the topics. Held only
+  // while the hub has topics: the SDK counts it as a subscription and would keep the
+  // connection open for it alone.
+  function watchConnection() {
+    // The hub does not trust the SDK to come back: a drop while it submits its topics after
+    // PB_CONNECT leaves it disconnected with no retry scheduled, no onDisconnect call, and
+    // PB_CONNECT listeners already told "connected". So while the hub has topics it checks the
+    // connection, and subscribes everything again itself once it has been down for
+    // `watchdogMs` with no attempt of ours pending. A boolean read once a second.
+    stopWatchdog ??= connectionWatchdog({
+      isConnected: () => pb.realtime.isConnected,
+      busy: () => live().some((entry) => entry.retry !== undefined || entry.pending),
+      periodMs: Math.min(1000, options.watchdogMs),
+      watchdogMs: options.watchdogMs,
+      onDown: () => {
+        if (status.get().state === "connected") status.set({ state: "reconnecting" });
+      },
+      onStuck: () => void resubscribeAll(),
+    });
+    if (stopConnectWatch) return;
+    stopConnectWatch = subscribeTracked(pb, "PB_CONNECT", undefined, (data) => {
+      const id = (data as { clientId?: string }).clientId;
+      const reconnected = clientId !== undefined && id !== clientId;
+      clientId = id;
+      status.set({ state: "connected", error: undefined });
+      if (reconnected) live().forEach(notifyLive);
+    }).stop;
+  }
+
   function release(entry: Entry, listener: RealtimeListener) {
     const count = (entry.listeners.get(listener) ?? 0) - 1;
     if (count > 0) return void entry.listeners.set(listener, count);
@@ -132,9 +165,8 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
     if (entries.size === 0) {
       stopConnectWatch?.();
       stopConnectWatch = undefined;
-      clearInterval(watchdog);
-      watchdog = undefined;
-      downSince = undefined;
+      stopWatchdog?.();
+      stopWatchdog = undefined;
       clientId = undefined;
       status.set({ state: "disconnected", error: undefined });
     }
@@ -142,9 +174,8 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
 
   // Tears every SDK subscription down, lets the SDK close its connection, and subscribes again
   // on a fresh one. Unsubscribing and subscribing in one tick would leave the topic set, and so
-  // the connection and its auth, unchanged (pocketbase-protocol.md §8). Rounds may overlap (two
-  // identity changes in one tick): only the newest one subscribes again.
-  let round = 0;
+  // the connection and its auth, unchanged. Rounds may overlap (two identity changes in one
+  // tick): only the newest one subscribes again.
   async function resubscribeAll() {
     const mine = ++round;
     for (const entry of live()) {
@@ -166,30 +197,20 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
     for (const entry of live()) start(entry);
   }
 
+  function live() {
+    return [...entries.values()];
+  }
+
+  function notifyLive(entry: Entry) {
+    for (const listener of entry.listeners.keys()) safely(() => listener.onLive?.());
+  }
+
   const previousOnDisconnect = pb.realtime.onDisconnect;
   pb.realtime.onDisconnect = (active) => {
     previousOnDisconnect?.(active);
     // An empty list means a deliberate close (the last topic left); ours are handled above.
     if (active.length > 0 && entries.size > 0) status.set({ state: "reconnecting" });
   };
-
-  // The hub does not trust the SDK to come back (pocketbase-protocol.md §8): a drop while it
-  // submits its topics after PB_CONNECT leaves it disconnected with no retry scheduled, no
-  // onDisconnect call, and PB_CONNECT listeners already told "connected". So while the hub has
-  // topics it checks the connection; once it has been down for `watchdogMs` with no attempt
-  // of ours pending, it subscribes everything again itself. A boolean read once a second.
-  let downSince: number | undefined;
-  function checkConnection() {
-    if (pb.realtime.isConnected) return void (downSince = undefined);
-    const now = Date.now();
-    downSince ??= now;
-    if (status.get().state === "connected") status.set({ state: "reconnecting" });
-    const busy = live().some((entry) => entry.retry !== undefined || entry.pending);
-    if (!busy && now - downSince >= options.watchdogMs) {
-      downSince = now;
-      void resubscribeAll();
-    }
-  }
 
   pb.authStore.onChange((_token, record) => {
     const next = authIdentity(record);
@@ -198,29 +219,7 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
     if (entries.size > 0) void resubscribeAll();
   });
 
-  return {
-    options,
-    status,
-    subscribe(topic, listener) {
-      const key = `${topic.topic}?${JSON.stringify(topic.options ?? {})}`;
-      let entry = entries.get(key);
-      if (!entry) {
-        entry = { key, topic, listeners: new Map(), generation: 0, attempt: 0 };
-        entries.set(key, entry);
-        entry.listeners.set(listener, 1);
-        start(entry);
-      } else {
-        entry.listeners.set(listener, (entry.listeners.get(listener) ?? 0) + 1);
-      }
-      const mine = entry;
-      let done = false;
-      return () => {
-        if (done) return;
-        done = true;
-        release(mine, listener);
-      };
-    },
-  };
+  return { options, status, subscribe };
 }
 
 function safely(run: () => void) {
@@ -230,5 +229,3 @@ function safely(run: () => void) {
     console.error("solid-query-pocketbase: a realtime listener threw", error);
   }
 }
-
-
