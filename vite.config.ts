@@ -7,27 +7,20 @@ export default defineConfig({
   test: {
     // Every hook and integration test talks to one real PocketBase started here.
     globalSetup: ["tests/setup/pocketbase.global.ts"],
-    // EventSource must exist before the SDK or msw load (TOOLCHAIN.md pitfall 6).
+    // EventSource must exist before the SDK or msw load (see tests/setup/eventsource.ts).
     setupFiles: ["tests/setup/eventsource.ts", "tests/setup/msw.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 20_000,
     projects: [
       {
-        // The suite: the settings above (browser build of solid-js under jsdom) plus type tests.
+        // The suite: the settings above (browser build of solid-js under jsdom). Type tests
+        // (*.test-d.ts) are compiled by tests/types/typeTests.test.ts.
         extends: true,
         test: {
           name: "main",
           include: ["tests/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
           exclude: [...configDefaults.exclude, "tests/ssr/**"],
-          typecheck: {
-            enabled: true,
-            include: ["tests/**/*.test-d.ts"],
-            // Compilations of their own (a Register augmentation would leak into every test):
-            // checked by tests/types/registered.test.ts.
-            exclude: [...configDefaults.typecheck.exclude, "tests/types/.registered/**"],
-            tsconfig: "tsconfig.json",
-          },
         },
       },
       {

@@ -6,53 +6,19 @@
 // library by package name, resolved to src/), and this test asserts it has no type errors:
 // its `expectTypeOf` assertions hold and each `@ts-expect-error` meets an error. A canary
 // file with a wrong assertion proves the check really reports errors.
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { typecheck as compile } from "../helpers/typecheck";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), ".registered");
-const parsedFiles = new Map<string, ts.SourceFile>();
 
 /** The diagnostics of fixture `name`, with `extra` files added, as "file(line): TSxxxx message". */
 function typecheck(name: string, extra: Record<string, string> = {}): string[] {
-  const configPath = join(fixtures, name, "tsconfig.json");
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
-    },
-  });
-  if (!config) throw new Error(`cannot read ${configPath}`);
-  const extraPaths = Object.fromEntries(Object.entries(extra).map(([file, text]) => [join(fixtures, name, file), text]));
-  const host = ts.createCompilerHost(config.options);
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (file) => extraPaths[file] ?? readFile(file);
-  host.fileExists = (file) => file in extraPaths || fileExists(file);
-  // Parsed files are shared between the compilations (an augmentation changes what the checker
-  // sees, not what a file parses to); this saves about half of each compilation's time.
-  host.getSourceFile = (file, language, onError) => {
-    const extraText = extraPaths[file];
-    if (extraText !== undefined) return ts.createSourceFile(file, extraText, language);
-    let parsed = parsedFiles.get(file);
-    if (!parsed) {
-      parsed = getSourceFile(file, language, onError);
-      if (parsed) parsedFiles.set(file, parsed);
-    }
-    return parsed;
-  };
-  const program = ts.createProgram({
-    rootNames: [...config.fileNames, ...Object.keys(extraPaths)],
-    options: config.options,
-    host,
-  });
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-    if (!diagnostic.file || diagnostic.start === undefined) return `TS${diagnostic.code} ${message}`;
-    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-    return `${relative(fixtures, diagnostic.file.fileName)}(${line + 1}): TS${diagnostic.code} ${message}`;
+  return compile({
+    tsconfig: join(fixtures, name, "tsconfig.json"),
+    extra: Object.fromEntries(Object.entries(extra).map(([file, text]) => [join(fixtures, name, file), text])),
+    relativeTo: fixtures,
   });
 }
 
