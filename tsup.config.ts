@@ -1,8 +1,8 @@
 import { defineConfig } from "tsup";
 
 // Plain tsup, no tsup-preset-solid: src/ has no JSX (components use createComponent), so one
-// compiled ESM build serves every bundler and the preset's racy package.json writer is avoided
-// (TOOLCHAIN.md pitfall 4).
+// compiled ESM build serves every bundler and the preset's package.json writer (asynchronous,
+// and racy when not awaited) is avoided.
 export default defineConfig([
   {
     entry: { index: "src/index.ts" },

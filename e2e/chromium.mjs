@@ -29,8 +29,8 @@ export function findChromium() {
 }
 
 /**
- * Launches headless Chromium with the flags that work on this kind of machine (TOOLCHAIN.md,
- * pitfall 9). `headless` and `chromiumSandbox: false` make Playwright pass `--headless` and
+ * Launches headless Chromium with the flags that work on a machine with no general internet
+ * access (without the background-networking flags it keeps trying to reach Google's hosts). `headless` and `chromiumSandbox: false` make Playwright pass `--headless` and
  * `--no-sandbox`; Playwright also gives every launch a fresh, throwaway `--user-data-dir`
  * (it refuses that flag in `args`).
  */

@@ -16,7 +16,7 @@ export default defineConfig({
   server: {
     host: "127.0.0.1",
     port: 5173,
-    // The app imports the library's source from ../src (STYLE.md 14: no build step).
+    // The app imports the library's source from ../src: no build step to try a change.
     fs: { allow: [repository] },
   },
   clearScreen: false,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Finds or fetches a PocketBase server binary (DESIGN.md §8), in this order:
+// Finds or fetches a PocketBase server binary, in this order:
 //   1. $POCKETBASE_BIN
 //   2. `pocketbase` on PATH
 //   3. the project cache `.pocketbase/` (gitignored)

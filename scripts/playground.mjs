@@ -56,7 +56,7 @@ let exitHookInstalled = false;
  * Upserts the superuser, runs `serve` at the URL's host:port with the playground's migrations
  * (and hooks, when playground/pb_hooks exists), and waits for /api/health. Output goes to
  * `<dataDir>/server.log`: a file, not a pipe, so it can never fill up and block the server
- * (TOOLCHAIN.md). Calling it again with the same `dataDir` and URL restarts the same data.
+ * (PocketBase prints every SQL statement in development mode). Calling it again with the same `dataDir` and URL restarts the same data.
  *
  * @param {string} bin - The PocketBase executable.
  * @param {string} url - Where it serves, e.g. http://127.0.0.1:8090.
@@ -474,7 +474,7 @@ async function subscribeTopic(pbUrl, topic, token) {
   const withTimeout = (promise, ms, what) =>
     Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`no ${what} within ${ms} ms`)))]);
   try {
-    // The client id comes in the SSE `id:` line of PB_CONNECT (TOOLCHAIN.md pitfall 7).
+    // The client id comes in the SSE `id:` line of PB_CONNECT, not in its JSON.
     const connect = await withTimeout(nextEvent(), 5000, "PB_CONNECT");
     const subscribed = await fetch(`${pbUrl}/api/realtime`, {
       method: "POST",

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/solid-query";
 import PocketBase from "pocketbase";
 import { render } from "solid-js/web";
-// The library's source, not a build (STYLE.md 14): edits show up here at once.
+// The library's source, not a build: edits show up here at once.
 import { PocketBaseProvider } from "../../src/index";
 import { App } from "./App";
 import { revalidateSession } from "./auth";

@@ -1,4 +1,4 @@
-// Fault injection in front of the real PocketBase (DESIGN.md §7). Each helper installs a
+// Fault injection in front of the real PocketBase. Each helper installs a
 // one-shot msw handler for `${pbUrl}${path}`; every other request passes through to the
 // server. Handlers are reset after each test by tests/setup/msw.ts.
 //

@@ -1,4 +1,4 @@
-// Vitest globalSetup: one real PocketBase for the whole run (DESIGN.md §7).
+// Vitest globalSetup: one real PocketBase for the whole run.
 // Throwaway data dir, free loopback port, the test schema from tests/pb_migrations, the hooks
 // from tests/pb_hooks, and a superuser; tests read the URL and credentials with `inject(...)`.
 

@@ -4,7 +4,7 @@
 // this file with `solid({ ssr: true })` and resolves solid-js to dist/server.js): a component
 // using every hook renders to a string inside the providers without throwing, and nothing
 // realtime happens on the server: no EventSource is created and no request reaches
-// /api/realtime (DESIGN.md §6, "Nothing runs on the server"). fetch and EventSource are
+// /api/realtime (docs/architecture.md, "Realtime lifecycle"). fetch and EventSource are
 // stubbed and counted, so the test needs no PocketBase.
 import { QueryClient, QueryClientProvider } from "@tanstack/solid-query";
 import PocketBase, { BaseAuthStore, type ListResult, type RecordModel } from "pocketbase";
