@@ -39,7 +39,13 @@ export function useRecordTopic<T>(
     if (expand) query.expand = expand;
     if (fields) query.fields = fields;
     const topic = { topic: `${collection}/${target}`, options: query };
-    const cache = realtimeCacheListener(queryClient, collection, strategy, target, hub.options.flushWindowMs, Boolean(fields));
+    const cache = realtimeCacheListener(queryClient, {
+      collection,
+      strategy,
+      scope: target,
+      flushWindowMs: hub.options.flushWindowMs,
+      partial: Boolean(fields),
+    });
     const stops = [hub.subscribe(topic, cache.listener), cache.release];
     if (onEvent) stops.push(hub.subscribe(topic, { onMessage: (data) => onEvent(data as RecordEvent<T>) }));
     onCleanup(() => stops.forEach((stop) => stop()));

@@ -41,7 +41,7 @@ export interface RecordEvent<T = RecordModel> {
  *
  * @example
  * ```ts
- * const { listener, release } = realtimeCacheListener(queryClient, "posts", "patch", "*");
+ * const { listener, release } = realtimeCacheListener(queryClient, { collection: "posts" });
  * const stop = hub.subscribe({ topic: "posts/*" }, listener);
  * onCleanup(() => { stop(); release(); });
  * ```
@@ -65,16 +65,12 @@ export interface SharedCacheListener {
  * record's details for `collection/<id>`: events in the gap were lost.
  *
  * @param queryClient - The QueryClient to update.
- * @param collection - Collection name or id, as in the query keys.
- * @param strategy - `patch` or `invalidate`.
- * @param scope - `*` for the whole collection, or a record id.
- * @param flushWindowMs - The coalescing window for invalidations (first use per QueryClient).
- * @param partial - Events carry only some fields (the subscription has `fields`): they update
- *   cached rows but are never inserted as rows (see `applyRecordChange`'s `partial`).
+ * @param options - Which listener: the collection, and optionally strategy, scope, flush window
+ *   and partial events (each field states its default).
  * @returns The shared listener and this holder's release.
  * @example
  * ```ts
- * const cache = realtimeCacheListener(queryClient, "posts", "patch", "*");
+ * const cache = realtimeCacheListener(queryClient, { collection: "posts" });
  * const stop = hub.subscribe({ topic: "posts/*" }, cache.listener);
  * // later
  * stop();
@@ -83,12 +79,23 @@ export interface SharedCacheListener {
  */
 export function realtimeCacheListener(
   queryClient: QueryClient,
-  collection: string,
-  strategy: RealtimeStrategy,
-  scope: string,
-  flushWindowMs?: number,
-  partial = false,
+  options: {
+    /** Collection name or id, as in the query keys. */
+    collection: string;
+    /** How events reach the cache. Default `"patch"`. */
+    strategy?: RealtimeStrategy;
+    /** `"*"` for the whole collection, or a record id. Default `"*"`. */
+    scope?: string;
+    /** The coalescing window for invalidations (first use per QueryClient). Default 50 ms. */
+    flushWindowMs?: number;
+    /**
+     * Events carry only some fields (the subscription has `fields`): they update cached rows
+     * but are never inserted as rows (see `applyRecordChange`'s `partial`). Default `false`.
+     */
+    partial?: boolean;
+  },
 ): SharedCacheListener {
+  const { collection, strategy = "patch", scope = "*", flushWindowMs, partial = false } = options;
   const byKey = sharedCacheListeners.get(queryClient) ?? new Map();
   sharedCacheListeners.set(queryClient, byKey);
   const key = JSON.stringify([collection, strategy, scope, partial]);
