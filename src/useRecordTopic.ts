@@ -8,18 +8,10 @@ import type { UseRealtimeOptions } from "./types";
 import { usePocketBase } from "./usePocketBase";
 
 /**
- * Internal: subscribes the hub to `collection/<scope>` while mounted, following reactive
- * options and scope, and feeds the events to the cache (and to `onEvent`). Shared by
- * `useRealtimeCollection` (scope `*`) and `useRealtimeRecord` (scope = id).
- *
- * @param collection - Collection name or id.
- * @param scope - `*` or a record id; nothing is subscribed while it is empty.
- * @param options - Accessor of the realtime options.
- * @param overrides - Clients to use instead of the ones in context.
- * @example
- * ```ts
- * useRecordTopic("posts", () => "*", () => ({ strategy: "patch" }));
- * ```
+ * Subscribes the hub to `collection/<scope>` while mounted and enabled, following reactive
+ * options and scope, and feeds the events to the shared cache listener and to `onEvent`. The
+ * common part of `useRealtimeCollection` (scope `*`) and `useRealtimeRecord` (scope = id).
+ * @internal
  */
 export function useRecordTopic<T>(
   collection: string,
@@ -27,7 +19,7 @@ export function useRecordTopic<T>(
   options: Accessor<UseRealtimeOptions<T>> | undefined,
   overrides: HookOverrides | undefined,
 ): void {
-  if (isServer) return; // no realtime on the server: no EventSource, no connection
+  if (isServer) return; // no EventSource on the server
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
   createEffect(() => {

@@ -13,20 +13,17 @@ const batchers = new WeakMap<QueryClient, InvalidationBatcher>();
 
 /**
  * The invalidation batcher of a QueryClient: invalidations queued within one flush window are
- * sent together, each distinct key once, so a burst of realtime events that a list cannot
- * patch costs at most one refetch of it per window. Active queries refetch; inactive ones are
- * only marked stale (TanStack's default `refetchType: "active"`).
- *
- * A refetch already in flight when the window closes is cancelled and started again
- * (`cancelRefetch`), since it may have been answered before the last event was applied.
+ * sent together, each distinct key once, so a burst of realtime events costs at most one refetch
+ * of a list per window. Active queries refetch; inactive ones are only marked stale. A refetch
+ * in flight when the window closes is cancelled and restarted (`cancelRefetch`): it may have
+ * been answered before the last event was applied.
  *
  * @param queryClient - The QueryClient to invalidate in.
  * @param windowMs - The flush window, for the first call per QueryClient. Default 50 ms.
  * @returns The QueryClient's batcher (one per QueryClient).
  * @example
  * ```ts
- * const batcher = invalidationBatcher(queryClient);
- * for (const key of undecided) batcher.invalidate(key, true);
+ * invalidationBatcher(queryClient).invalidate(pocketbaseKeys.lists("posts"));
  * ```
  */
 export function invalidationBatcher(queryClient: QueryClient, windowMs = 50): InvalidationBatcher {

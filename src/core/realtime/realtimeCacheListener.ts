@@ -7,11 +7,10 @@ import type { RealtimeListener } from "./realtimeHubTypes";
 import { sharedCacheListeners } from "./sharedCacheListeners";
 
 /**
- * How realtime events reach the cache. `patch` (default): every event goes through the core
- * reducer, which patches each cached query where the result is certain; the rest are
- * invalidated, coalesced per flush window. `invalidate`: the seed semantics, exactly: create →
- * invalidate the collection's lists; update → `setQueryData` on the record's detail and
- * invalidate the lists; delete → `removeQueries` on the record's detail and invalidate the lists.
+ * How realtime events reach the cache. `patch` (default): each event goes through
+ * `applyRecordChange`, which patches every cached query it can decide; the rest are invalidated
+ * once per flush window. `invalidate`: every event invalidates the collection's lists; an update
+ * also sets the record's detail, a delete removes it.
  *
  * @example
  * ```ts
@@ -41,9 +40,7 @@ export interface RecordEvent<T = RecordModel> {
  *
  * @example
  * ```ts
- * const { listener, release } = realtimeCacheListener(queryClient, { collection: "posts" });
- * const stop = hub.subscribe({ topic: "posts/*" }, listener);
- * onCleanup(() => { stop(); release(); });
+ * const { listener, release }: SharedCacheListener = realtimeCacheListener(queryClient, { collection: "posts" });
  * ```
  */
 export interface SharedCacheListener {
@@ -54,15 +51,12 @@ export interface SharedCacheListener {
 }
 
 /**
- * The listener that applies a collection's realtime events to a QueryClient. One object per
- * (QueryClient, collection, strategy, scope, partial) while anyone holds it, shared by every hook
- * instance asking for it, so the hub applies each event once however many components subscribe.
- * It is counted: the last `release()` forgets it, so viewing many records one after another
- * (each a scope of its own) keeps nothing once their hooks are gone.
+ * The listener that applies a collection's realtime events to a QueryClient. Shared and counted
+ * per (QueryClient, collection, strategy, scope, partial): each event is applied once however
+ * many components subscribe, and the last `release()` forgets it.
  *
- * `onLive` (subscription confirmed, or re-established after a reconnect or a change of user)
- * invalidates what the subscription feeds: the collection's queries for `collection/*`, the
- * record's details for `collection/<id>`: events in the gap were lost.
+ * `onLive` invalidates what the subscription feeds (the collection for scope `*`, the record's
+ * details for an id): PocketBase replays nothing that was missed.
  *
  * @param queryClient - The QueryClient to update.
  * @param options - Which listener: the collection, and optionally strategy, scope, flush window
@@ -71,10 +65,8 @@ export interface SharedCacheListener {
  * @example
  * ```ts
  * const cache = realtimeCacheListener(queryClient, { collection: "posts" });
- * const stop = hub.subscribe({ topic: "posts/*" }, cache.listener);
- * // later
- * stop();
- * cache.release();
+ * const stop = realtimeHub(pb).subscribe({ topic: "posts/*" }, cache.listener);
+ * onCleanup(() => { stop(); cache.release(); });
  * ```
  */
 export function realtimeCacheListener(
@@ -88,10 +80,7 @@ export function realtimeCacheListener(
     scope?: string;
     /** The coalescing window for invalidations (first use per QueryClient). Default 50 ms. */
     flushWindowMs?: number;
-    /**
-     * Events carry only some fields (the subscription has `fields`): they update cached rows
-     * but are never inserted as rows (see `applyRecordChange`'s `partial`). Default `false`.
-     */
+    /** Events carry only some fields (`fields`): they update cached rows, never insert. Default `false`. */
     partial?: boolean;
   },
 ): SharedCacheListener {

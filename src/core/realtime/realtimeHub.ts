@@ -6,16 +6,17 @@ import { realtimeStatusStore } from "./realtimeStatusStore";
 import { sdkConnection } from "./sdkConnection";
 import { subscribeTracked } from "./subscribeTracked";
 
+/** One SDK subscription: a (topic, options) and its listeners, counted. */
 interface Entry {
   readonly key: string;
   readonly topic: RealtimeTopic;
   readonly listeners: Map<RealtimeListener, number>;
   /** Bumped on every (re)start and on release: callbacks of older attempts are ignored. */
   generation: number;
-  /** Removes the SDK listener of the current attempt. */
   stop?: () => void;
+  /** Failed attempts in a row, indexing `retryDelays`. */
   attempt: number;
-  /** A subscribe() of ours has not settled yet. */
+  /** A `subscribe()` of ours has not settled yet. */
   pending?: boolean;
   retry?: ReturnType<typeof setTimeout>;
 }
@@ -30,19 +31,19 @@ const hubs = new WeakMap<Client, RealtimeHub>();
 
 /**
  * The realtime hub of a PocketBase client (one per client). It owns every SDK subscription the
- * hooks need and works around PocketBase's sharp edges (pocketbase-protocol.md §1-2, §8):
+ * hooks need and works around how PocketBase and its SDK behave:
  *
- * - One SDK subscription per (topic, options), reference-counted, removed with the function
- *   `subscribe()` returned, also when the last listener leaves before `subscribe()` settles.
- * - A failed subscribe is retried with backoff (the SDK never retries a first connect), and
- *   the listener the SDK kept from the failed attempt is removed.
- * - After a drop it lets the SDK reconnect; if the SDK has stayed disconnected for
- *   `watchdogMs` (a drop during the handshake can leave it so for good), it subscribes
- *   everything again itself.
- * - Listeners hear `onLive` once a subscription is confirmed and after every reconnect, since
- *   events in between are lost.
- * - On a change of signed-in user it re-establishes every subscription on a fresh connection,
- *   so the server applies the new user's rules (the SDK keeps the old auth otherwise).
+ * - One SDK subscription per (topic, options), counted by listener. It is removed by its exact
+ *   listener, also when the last one leaves before `subscribe()` settles, never by topic:
+ *   `collection(c).unsubscribe()` without a topic matches by prefix (`c_archive/*` too).
+ * - A failed subscribe is retried with backoff: the SDK never retries a failed first connect.
+ * - After a drop the SDK reconnects by itself; if it stays disconnected for `watchdogMs`, the
+ *   hub subscribes everything again: a drop during the subscribe handshake can leave the SDK
+ *   disconnected for good, with no `onDisconnect`.
+ * - Listeners hear `onLive` when a subscription is confirmed and after every reconnect:
+ *   PocketBase replays nothing that happened in between.
+ * - A change of signed-in user re-subscribes everything on a fresh connection: the SDK keeps
+ *   its connection's auth, and PocketBase answers 403 to a new user on an existing connection.
  *
  * @param pb - The PocketBase client.
  * @param options - Tuning, used when the hub is first created.
@@ -62,11 +63,11 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
   const entries = new Map<string, Entry>();
   const status = realtimeStatusStore();
   let identity = authIdentity(pb.authStore.record);
-  /** The SDK's id of the current connection, from PB_CONNECT; undefined before the first. */
+  /** From PB_CONNECT; a new one means a reconnect. */
   let clientId: string | undefined;
   let stopConnectWatch: (() => void) | undefined;
   let stopWatchdog: (() => void) | undefined;
-  /** Numbers the resubscribeAll rounds: only the newest one subscribes again. */
+  /** Counts `resubscribeAll` rounds (two changes of user in one tick): only the newest acts. */
   let round = 0;
 
   function subscribe(topic: RealtimeTopic, listener: RealtimeListener): () => void {
@@ -114,8 +115,7 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
         entry.pending = false;
         attempt.stop(); // the SDK keeps a failed attempt's listener: drop it
         status.set({ state: clientId ? "reconnecting" : "connecting", error });
-        // 403: the connection belongs to another user (see resubscribeAll). Asking again on it
-        // cannot succeed; the error stays visible in the status.
+        // 403: the connection belongs to another user; asking again on it cannot succeed.
         if ((error as { status?: number }).status === 403) return;
         const delays = options.retryDelays;
         const delay = delays[Math.min(entry.attempt++, delays.length - 1)] ?? 1000;
@@ -124,15 +124,9 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
     );
   }
 
-  // PB_CONNECT fires after every (re)connect once the SDK has resubmitted the topics. Held only
-  // while the hub has topics: the SDK counts it as a subscription and would keep the
-  // connection open for it alone.
+  // Held only while the hub has topics: the SDK counts a PB_CONNECT listener as a subscription
+  // and would keep the connection open for it alone.
   function watchConnection() {
-    // The hub does not trust the SDK to come back: a drop while it submits its topics after
-    // PB_CONNECT leaves it disconnected with no retry scheduled, no onDisconnect call, and
-    // PB_CONNECT listeners already told "connected". So while the hub has topics it checks the
-    // connection, and subscribes everything again itself once it has been down for
-    // `watchdogMs` with no attempt of ours pending. A boolean read once a second.
     stopWatchdog ??= connectionWatchdog({
       isConnected: () => pb.realtime.isConnected,
       busy: () => live().some((entry) => entry.retry !== undefined || entry.pending),
@@ -172,10 +166,8 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
     }
   }
 
-  // Tears every SDK subscription down, lets the SDK close its connection, and subscribes again
-  // on a fresh one. Unsubscribing and subscribing in one tick would leave the topic set, and so
-  // the connection and its auth, unchanged. Rounds may overlap (two identity changes in one
-  // tick): only the newest one subscribes again.
+  // Waits for the SDK to close its connection before subscribing again: unsubscribing and
+  // subscribing in one tick sends nothing, and the connection keeps its old auth.
   async function resubscribeAll() {
     const mine = ++round;
     for (const entry of live()) {
@@ -189,9 +181,8 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
     stopConnectWatch = undefined;
     const stillOpen = !(await sdkConnection.closed(pb));
     if (mine !== round || entries.size === 0) return; // superseded, or nothing left to do
-    // Something else of the app (its own pb.realtime subscriptions) keeps the connection open,
-    // and PocketBase refuses a new user on an existing connection (403): drop the connection
-    // so the SDK makes a new one, which carries every topic, the app's too, with the new auth.
+    // The app's own subscriptions hold the connection open: drop it, so the SDK opens a new one
+    // with the new auth, carrying every topic, the app's too.
     if (stillOpen) sdkConnection.drop(pb);
     status.set({ state: clientId ? "reconnecting" : "connecting" });
     for (const entry of live()) start(entry);
@@ -208,7 +199,7 @@ function createHub(pb: Client, options: Required<RealtimeHubOptions>): RealtimeH
   const previousOnDisconnect = pb.realtime.onDisconnect;
   pb.realtime.onDisconnect = (active) => {
     previousOnDisconnect?.(active);
-    // An empty list means a deliberate close (the last topic left); ours are handled above.
+    // An empty list means a deliberate close: the last topic left.
     if (active.length > 0 && entries.size > 0) status.set({ state: "reconnecting" });
   };
 

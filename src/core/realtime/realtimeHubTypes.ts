@@ -1,5 +1,6 @@
-// The contract of the realtime hub (realtimeHub.ts holds the mechanism): what a topic is, what
-// listens to it, how a hub is tuned, and what it offers.
+// The contract of realtimeHub. Tested by tests/core/realtime/realtimeHub.sharing.test.tsx,
+// tests/core/realtime/realtimeHub.reconnect.test.tsx (one SDK subscription per topic and
+// options, counted listeners, onLive again after a reconnect).
 import type { RealtimeStatusStore } from "./realtimeStatusStore";
 
 /**
@@ -29,8 +30,8 @@ export interface RealtimeListener {
   /** A message of the topic (for records: `{ action, record }`). */
   onMessage(data: unknown): void;
   /**
-   * The subscription is live: confirmed by the server for the first time, or again after a
-   * reconnect or a change of user. Events in between were lost (PocketBase replays nothing).
+   * The subscription is live: confirmed, or again after a reconnect or a change of user.
+   * Events in between were lost.
    */
   onLive?(): void;
 }

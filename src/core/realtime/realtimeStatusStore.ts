@@ -16,25 +16,21 @@ export interface RealtimeStatus {
   error?: unknown;
 }
 
-/** A tiny observable of {@link RealtimeStatus}. */
+/**
+ * What `RealtimeHub.status` offers.
+ * @internal
+ */
 export interface RealtimeStatusStore {
   get(): RealtimeStatus;
+  /** Merges `next` in; listeners hear only a change of state or error. */
   set(next: Partial<RealtimeStatus>): void;
-  /** Calls `listener` after every change; returns the function that stops it. */
   subscribe(listener: (status: RealtimeStatus) => void): () => void;
 }
 
 /**
- * Creates the status store of a realtime hub. Framework-free; `useRealtimeStatus` turns it into
- * a Solid signal.
- *
- * @returns A store that starts `disconnected`.
- * @example
- * ```ts
- * const store = realtimeStatusStore();
- * store.subscribe((s) => console.log(s.state));
- * store.set({ state: "connecting" }); // logs "connecting"
- * ```
+ * The status of a realtime hub, as a tiny observable that starts `disconnected`.
+ * Framework-free, so core stays free of solid-js; `useRealtimeStatus` turns it into a signal.
+ * @internal
  */
 export function realtimeStatusStore(): RealtimeStatusStore {
   let status: RealtimeStatus = { state: "disconnected" };

@@ -1,18 +1,13 @@
 import type Client from "pocketbase";
 
 /**
- * Two things the realtime hub needs from the SDK's connection that its public API lacks.
- *
- * @example
- * ```ts
- * if (!(await sdkConnection.closed(pb))) sdkConnection.drop(pb);
- * ```
+ * Waits for the SDK's connection to close, or drops it keeping every subscription: a new user
+ * needs a fresh connection (PocketBase answers 403 on an existing one), and the SDK's public API
+ * offers neither.
+ * @internal
  */
 export const sdkConnection = {
-  /**
-   * Resolves `true` once the SDK has no connection, `false` when something else of the app
-   * (its own `pb.realtime` subscriptions) still holds it open after a short wait.
-   */
+  /** `true` once the SDK has no connection; `false` if something else still holds it after 1 s. */
   async closed(pb: Client): Promise<boolean> {
     for (let waited = 0; pb.realtime.isConnected && waited < 1000; waited += 10) {
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -21,10 +16,8 @@ export const sdkConnection = {
   },
 
   /**
-   * Drops the connection but keeps every subscription, so the next subscribe() connects again
-   * and resubmits them all (with the current auth). The SDK has no public way to do this; its
-   * TypeScript-private `disconnect(true)` does exactly that. Without it (a future SDK), nothing
-   * happens and PocketBase's 403 is reported by the hub instead.
+   * The next subscribe() connects again, resubmitting every topic with the current auth. Uses
+   * the SDK's private `disconnect(true)`; without it (a future SDK) the hub reports the 403.
    */
   drop(pb: Client): void {
     const realtime = pb.realtime as unknown as { disconnect?: (fromReconnect?: boolean) => void };

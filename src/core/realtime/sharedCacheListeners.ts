@@ -1,22 +1,20 @@
 import type { QueryClient } from "@tanstack/query-core";
 import type { RealtimeListener } from "./realtimeHubTypes";
 
-/** A shared cache listener and how many holders it has. */
+/** @internal */
 export interface HeldListener {
-  /** The listener given to the hub. */
   listener: RealtimeListener;
   /** How many hook instances hold it now. */
   holders: number;
 }
 
 /**
- * The realtime cache listeners held now, per QueryClient, by key (collection, strategy, scope,
- * partial). `realtimeCacheListener` adds and counts them and deletes one on its last release;
- * it is its own module so that reading it (leak checks) keeps no code alive in a bundle.
+ * The realtime cache listeners held now, per QueryClient, by (collection, strategy, scope,
+ * partial); `realtimeCacheListener` adds, counts and deletes them. Its own module so that tests
+ * can read it for leaks without keeping code alive in a bundle.
  *
- * @example
- * ```ts
- * sharedCacheListeners.get(queryClient)?.size ?? 0; // => 0 once every realtime hook is gone
- * ```
+ * Tested by tests/core/realtime/realtimeCacheListener.sharing.test.tsx (one listener per key,
+ * shared by its hooks, forgotten on the last release).
+ * @internal
  */
 export const sharedCacheListeners = new WeakMap<QueryClient, Map<string, HeldListener>>();

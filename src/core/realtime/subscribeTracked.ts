@@ -1,7 +1,7 @@
 import type Client from "pocketbase";
 import type { UnsubscribeFunc } from "pocketbase";
 
-/** A `pb.realtime.subscribe` call whose listener can always be removed. */
+/** @internal */
 export interface TrackedSubscription {
   /** Settles like the SDK's `subscribe()`. */
   done: Promise<UnsubscribeFunc>;
@@ -12,25 +12,14 @@ export interface TrackedSubscription {
 type SdkInternals = { subscriptions?: Record<string, unknown[]> };
 
 /**
- * Calls `pb.realtime.subscribe` and keeps hold of the exact listener the SDK registered.
+ * `pb.realtime.subscribe` with a `stop()` that always removes the exact listener the SDK kept.
  *
- * The SDK only hands out its remover once `subscribe()` resolves. When the first connect fails
- * it rejects, but keeps the listener, which would then be resubmitted with the next topic and
- * deliver every event twice (pocketbase-protocol.md §2.5). The SDK registers the listener
- * synchronously, before its first `await`, so it is found by comparing the SDK's subscription
- * table before and after the call, and removed with `unsubscribeByTopicAndListener`, which
- * matches one listener by reference and nothing else.
- *
- * @param pb - The PocketBase client.
- * @param topic - The full topic (`posts/*`, `PB_CONNECT`, a custom one).
- * @param options - Query options of the subscription, if any.
- * @param callback - Receives each message.
- * @returns The subscription's promise and a `stop` that works in every state.
- * @example
- * ```ts
- * const sub = subscribeTracked(pb, "posts/*", undefined, (e) => console.log(e));
- * sub.stop();
- * ```
+ * The SDK hands out its remover only once `subscribe()` resolves. When a first connect fails it
+ * rejects but keeps the listener, which the next subscribe would resubmit, delivering every
+ * event twice. The SDK registers the listener synchronously, so it is found by diffing the SDK's
+ * subscription table around the call, and removed with `unsubscribeByTopicAndListener`, which
+ * matches that listener by reference and nothing else.
+ * @internal
  */
 export function subscribeTracked(
   pb: Client,
@@ -48,6 +37,7 @@ export function subscribeTracked(
   let stopped = false;
   done.then(
     (unsubscribe) => {
+      // The listener was not found (a future SDK): the SDK's own remover is all there is.
       if (stopped && !listener) void unsubscribe().catch(() => {});
     },
     () => {},

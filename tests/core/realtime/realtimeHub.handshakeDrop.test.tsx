@@ -13,8 +13,8 @@ import { ownServer } from "../../helpers/ownServer";
 
 type Post = { id: string; title: string };
 
-// pocketbase-protocol.md §8: a drop while the SDK is submitting its topics after PB_CONNECT can
-// leave it disconnected for good. The hub must notice and subscribe again by itself.
+// A drop while the SDK is submitting its topics after PB_CONNECT can leave it disconnected for
+// good, with no retry and no onDisconnect. The hub must notice and subscribe again by itself.
 describe("a connection dropped during the subscription handshake", () => {
   const owned = ownServer();
 
