@@ -4,7 +4,7 @@ import type { FieldTypes } from "../filter/types";
 import { matches } from "../filter/matches";
 import type { NormalizedParams } from "../types";
 import { fromWindow } from "./fromWindow";
-import { patchWindow, type WindowEdit, type WindowPatch } from "./patchWindow";
+import { patchWindow, type RecordWindow, type WindowEdit, type WindowPatch } from "./patchWindow";
 import { reconcileRecord } from "./reconcileRecord";
 import { sameJson } from "./sameJson";
 import { toWindow } from "./toWindow";
@@ -72,54 +72,59 @@ export function patchListData(
   if (!window || !window.items.every((row) => typeof row === "object" && row !== null && typeof row.id === "string")) {
     return undecided;
   }
-  const id = change.type === "delete" ? change.id : String(change.record.id);
-  const from = window.items.findIndex((row) => row.id === id);
   const complete = window.offset === 0 && window.atEnd;
 
-  let record: Row | undefined;
-  let expandOutdated = false;
-  if (change.type !== "delete" && from >= 0) {
-    const reconciled = reconcileRecord(window.items[from]!, change.record, options.force);
+  if (change.type === "delete") {
+    const from = window.items.findIndex((row) => row.id === change.id);
+    // A deleted record leaves every list that holds it, whatever the list's filter or sort:
+    // removing it is certain, and patchWindow reports the hole a partial window is left with.
+    if (from >= 0) return settle(kind, data, window, patchWindow(window, { type: "remove", from }, undefined), false);
+    return complete || !options.knownElsewhere() ? unchanged : undecided;
+  }
+
+  const id = String(change.record.id);
+  const from = window.items.findIndex((row) => row.id === id);
+  let record = change.record;
+  let expandOutdated: boolean;
+  if (from >= 0) {
+    const reconciled = reconcileRecord(window.items[from]!, record, options.force);
     if (reconciled.outcome !== "changed") return unchanged;
     record = reconciled.record;
     expandOutdated = reconciled.expandOutdated;
+  } else {
+    // A partial record (a subscription with `fields`) may update a row but never become one.
+    if (options.partial) return undecided;
+    // The cache already has this version (e.g. the echo of our own write): nothing moved.
+    if (!complete && options.settledElsewhere()) return unchanged;
+    // A record inserted without the expansion the list asks for is shown now and refetched.
+    expandOutdated = params.expand !== undefined && change.record.expand === undefined;
   }
-  if (change.type === "delete" && from < 0) return complete || !options.knownElsewhere() ? unchanged : undecided;
-  // A partial record (a subscription with `fields`) may update a row but never become one.
-  if (change.type !== "delete" && from < 0 && options.partial) return undecided;
-  // The cache already has this version (e.g. the echo of our own write): nothing moved.
-  if (change.type !== "delete" && from < 0 && !complete && options.settledElsewhere()) return unchanged;
-
-  // A deleted record leaves every list that holds it, whatever the list's filter or sort:
-  // removing it is certain, and patchWindow reports the hole a partial window is left with.
-  if (change.type === "delete") return settle(patchWindow(window, { type: "remove", from }, undefined), false);
 
   const compare = compileSort(params.sort);
   const projection = compileFields(params.fields);
   if (!compare || !projection || !compare.fields.every((field) => projection.keeps(field))) return undecided;
-
+  const placed = projection.project(record);
+  if (from >= 0 && sameJson(placed, window.items[from])) return unchanged;
+  // Membership is decided on the whole record: the filter may read fields `fields` drops.
+  const member = matches(params, record, options.fieldTypes);
+  if (member === undefined) return undecided;
   let edit: WindowEdit;
-  {
-    const full = record ?? change.record;
-    const placed = projection.project(full);
-    if (from >= 0 && sameJson(placed, window.items[from])) return unchanged;
-    // Membership is decided on the whole record: the filter may read fields `fields` drops.
-    const member = matches(params, full, options.fieldTypes);
-    if (member === undefined) return undecided;
-    if (member) edit = { type: "place", record: placed, from, created: change.type === "create" };
-    else if (from >= 0) edit = { type: "remove", from };
-    else return complete || change.type === "create" ? unchanged : undecided;
-    // A record inserted without the expansion the list asks for is shown now and refetched.
-    expandOutdated ||= from < 0 && params.expand !== undefined && change.record.expand === undefined;
-  }
+  if (member) edit = { type: "place", record: placed, from, created: change.type === "create" };
+  else if (from >= 0) edit = { type: "remove", from };
+  else return complete || change.type === "create" ? unchanged : undecided;
+  return settle(kind, data, window, patchWindow(window, edit, compare), expandOutdated);
+}
 
-  return settle(patchWindow(window, edit, compare), expandOutdated);
-
-  function settle(patch: WindowPatch | undefined, refetch: boolean): ListPatch {
-    if (!patch) return undecided;
-    const next = fromWindow(kind, data, patch);
-    // Same items and no totals to count (skipTotal): an identical copy would only re-render.
-    if (patch.items === window!.items && sameJson(next, data)) return unchanged;
-    return { data: next, undecided: patch.guessed || refetch };
-  }
+function settle(
+  kind: "full" | "page" | "infinite",
+  data: unknown,
+  window: RecordWindow,
+  patch: WindowPatch | undefined,
+  refetch: boolean,
+): ListPatch {
+  if (!patch) return { data, undecided: true };
+  const next = fromWindow(kind, data, patch);
+  // Same items and no totals to count (skipTotal): an identical copy would only re-render.
+  if (patch.items === window.items && sameJson(next, data)) return { data, undecided: false };
+  return { data: next, undecided: patch.guessed || refetch };
 }
