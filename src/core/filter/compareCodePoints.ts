@@ -1,16 +1,8 @@
 /**
- * Compares two strings the way SQLite's BINARY collation does: memcmp over UTF-8, which is
- * code point order. UTF-16 order (JavaScript's `<`) differs only where a surrogate (a code
- * point >= U+10000) meets a unit in U+E000-U+FFFF, so at the first difference those two ranges
- * swap places (the classic code point order fixup).
- *
- * @param a - A string.
- * @param b - Another string.
- * @returns -1, 0 or 1.
- * @example
- * ```ts
- * compareCodePoints("\uFFFD", "😀"); // -1, although "\uFFFD" < "😀" is false in JavaScript
- * ```
+ * Orders two strings by code point, as SQLite's BINARY collation does (memcmp over UTF-8).
+ * JavaScript's `<` compares UTF-16 units instead, which differs only where a surrogate (U+10000
+ * and up) meets U+E000-U+FFFF: at the first difference those two ranges swap places.
+ * @internal
  */
 export function compareCodePoints(a: string, b: string): -1 | 0 | 1 {
   const length = Math.min(a.length, b.length);

@@ -1,6 +1,6 @@
-/** How the records of a query are projected by its `fields` parameter. */
+/** The records of a query as its `fields` parameter projects them. @internal */
 export interface FieldsProjection {
-  /** Projects a full record onto the query's fields (always keeping `id`). New object. */
+  /** A new object holding the record's kept fields. */
   project(record: Record<string, unknown>): Record<string, unknown>;
   /** Whether projected records still carry `field`. */
   keeps(field: string): boolean;
@@ -10,22 +10,11 @@ const PLAIN_FIELD = /^\w+$/;
 const ALL: FieldsProjection = { project: (record) => record, keeps: () => true };
 
 /**
- * Compiles a normalised `fields` parameter into a projection the cache reducer can apply to an
- * incoming record, or `undefined` when it cannot be reproduced on the client: dotted paths
- * (`expand.author.name`) and modifiers (`description:excerpt(20)`) need data or formatting
- * only the server has. `*` (alone or with plain names) keeps everything.
- *
- * `id` is always kept, even when `fields` leaves it out, because the reducer finds records by
- * id. Without `fields` the projection is the identity.
- *
- * @param fields - A comma list such as `id,title,created`, or `undefined`.
- * @returns The projection, or `undefined` when it is not reproducible.
- * @example
- * ```ts
- * compileFields("title,views")?.project({ id: "a", title: "T", views: 1, body: "…" });
- * // => { id: "a", title: "T", views: 1 }
- * compileFields("expand.author.name"); // => undefined
- * ```
+ * Compiles a normalised `fields` parameter into the projection the cache reducer applies to
+ * incoming records, or `undefined` for dotted paths (`expand.author.name`) and modifiers
+ * (`description:excerpt(20)`), whose data or formatting only the server has. `id` is always
+ * kept, since the reducer finds records by it.
+ * @internal
  */
 export function compileFields(fields: string | undefined): FieldsProjection | undefined {
   if (fields === undefined) return ALL;

@@ -28,27 +28,26 @@ const compiled = new Map<string, FilterPredicate | undefined>();
 
 /**
  * Compiles a PocketBase filter into a predicate that decides, record by record, what the server
- * decides for `getList({ filter })`, or returns `undefined` when the filter is not decidable on
- * the client at all. Results are memoised by filter string (bounded, like `compileSort`).
+ * decides for `getList({ filter })`, or returns `undefined` when the filter cannot be decided on
+ * the client. Memoised by filter string.
  *
  * Decidable: `=` `!=` `>` `>=` `<` `<=` `~` `!~` and their `?` forms, `&&`, `||`, parentheses,
- * `//` comments, quoted text, numbers, `true` `false` `null`, plain field names (`id`,
- * `created`…), and the `:lower`, `:length`, `:each` modifiers; filters built with `pb.filter()`
- * are plain strings and parse the same way. The predicate reproduces PocketBase's SQL and
- * SQLite's semantics (see `evaluateCondition` in src/core/filter); dates are plain text compared as written
- * (PocketBase does not normalise `"2024-01-01"` or a `T` separator).
+ * `//` comments, quoted text, numbers, `true` `false` `null`, plain field names and the
+ * `:lower`, `:length` and `:each` modifiers; `pb.filter()` returns such a string. The predicate
+ * reproduces the SQL PocketBase builds, with SQLite's semantics; dates are text compared as
+ * written (PocketBase does not normalise `"2024-01-01"` or a `T` separator).
  *
  * Undecidable (`undefined`): relation paths (`author.name`), back-relations (`x_via_y`),
  * `@request.*`, `@collection.*`, macros such as `@now`, functions such as `geoDistance()`, the
- * `:isset` and `:changed` modifiers, invalid filters (the server answers 400) and inputs PocketBase
- * reads oddly (see `parseFilter`).
+ * `:isset` and `:changed` modifiers, invalid filters (the server answers 400) and inputs
+ * PocketBase reads oddly, such as a group right after an operand.
  *
- * The predicate returns `undefined` for a record when the answer depends on something the record
- * does not show: a field it lacks (hidden or projected away), `email` on an auth collection unless
- * `emailVisibility` is true (PocketBase filters other emails out for non-superusers), or the field's
- * declared type, where the SQL for the types its JSON value may come from disagree (a `json` field
- * compares without affinity and `IS` instead of `=`; a text field turns `5` into `'5.0'`). Pass
- * {@link FieldTypes} to settle the type.
+ * The predicate returns `undefined` for a record when the answer depends on what the record does
+ * not show: a field it lacks (hidden or projected away), `email` on an auth collection unless
+ * `emailVisibility` is true (PocketBase filters other emails out for non-superusers), or the
+ * field's declared type where the SQL of the types its JSON value may come from disagrees (a
+ * `json` field compares without affinity and with `IS`; a text field turns `5` into `'5.0'`).
+ * Pass {@link FieldTypes} to settle the type.
  *
  * @param filter - A PocketBase filter expression.
  * @returns The predicate, or `undefined` when the filter is not decidable on the client.
@@ -94,7 +93,7 @@ function compileSide(operand: FilterOperand, usage: Map<string, Usage>): Compile
   }
   const { name: identifier } = operand;
   const fallback = LITERALS[identifier.toLowerCase()];
-  // `@…` macros and request/collection fields, `#…`, and dotted relation or JSON paths.
+  // Not a plain field: `@…` macros, `#…`, dotted relation or JSON paths.
   if (!/^\w+(:\w+)?$/.test(identifier)) return undefined;
   const [name, modifier] = identifier.split(":") as [string, string | undefined];
   if (NOT_FIELDS.has(name) || (modifier !== undefined && !MODIFIERS.has(modifier))) return undefined;

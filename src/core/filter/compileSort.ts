@@ -6,17 +6,16 @@ import { compareCodePoints } from "./compareCodePoints";
  */
 export interface SortComparator {
   /**
-   * Compares two records. Negative when `a` comes first, positive when `b` does, 0 when every
-   * sort value is equal: PocketBase adds no tiebreak, so SQLite's query plan decides the order
-   * of equal records (see {@link compileSort}).
+   * Compares two records: negative when `a` comes first, positive when `b` does, 0 when every
+   * sort value is equal (their order is then the server's to pick, see {@link compileSort}).
    */
   (a: Record<string, unknown>, b: Record<string, unknown>): number;
   /** The sorted field names, in order (empty for "no sort"). */
   readonly fields: readonly string[];
   /**
-   * Whether every sort value of `record` is one whose stored SQLite form is known. The
-   * comparator's answer for a record that fails this is meaningless (it counts such values
-   * as equal to anything).
+   * Whether every sort value of `record` has a stored SQLite form the client knows. The
+   * comparator counts other values as equal to anything, so its answer for such a record is
+   * meaningless.
    */
   accepts(record: Record<string, unknown>): boolean;
 }
@@ -24,9 +23,9 @@ export interface SortComparator {
 type SqlValue = { rank: 0 } | { rank: 1; num: number } | { rank: 2; text: string };
 type Term = { field: string; sign: 1 | -1 };
 
-// PocketBase field names are `^\w+$` (core/field.go); anything else in a sort is a relation path
-// (`author.name`), a macro (`@random`, `@rowid`, `@request.*`), a modifier (`title:lower`) or a
-// function, whose SQL we do not reproduce.
+// PocketBase field names are `^\w+$`; anything else in a sort is a relation path, a macro
+// (`@random`, `@rowid`, `@request.*`), a modifier (`title:lower`) or a function, whose SQL we do
+// not reproduce.
 const PLAIN_FIELD = /^\w+$/;
 // A lone surrogate cannot be stored (Go writes U+FFFD), so its order is not the one we compute.
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -42,22 +41,20 @@ const CACHE_LIMIT = 256;
  * Compiles a PocketBase `sort` expression into a comparator that reproduces the server's order,
  * or returns `undefined` when that order cannot be decided on the client: relation paths,
  * `@random`, `@rowid`, macros, modifiers such as `:lower`, functions and any other syntax.
+ * Memoised by sort string.
  *
- * The order reproduced is SQLite's, as verified against PocketBase 0.40.4: NULL < numbers <
- * text; booleans are 0/1; text compares by BINARY collation (UTF-8 bytes, i.e. code points,
- * not UTF-16 units: U+E000 < U+FFFD < 😀); dates are text (`2006-01-02 15:04:05.000Z`, `""`
- * when empty, so empty dates sort first); multi-value fields (select, relation, file) are
- * compared as their stored JSON text (`["a","b"]` < `["a"]` < `[]`). `json` fields are sorted
- * by PocketBase through `json_extract`, which yields exactly these classes for scalars.
+ * The order is SQLite's, as verified against PocketBase 0.40.4: NULL < numbers < text; booleans
+ * are 0/1; text compares by BINARY collation (code points, not UTF-16 units: U+E000 < U+FFFD <
+ * 😀); dates are text (`2006-01-02 15:04:05.000Z`, `""` when empty, so empty dates sort first);
+ * multi-value fields (select, relation, file) compare as their stored JSON text (`["a","b"]` <
+ * `["a"]` < `[]`). PocketBase sorts `json` fields through `json_extract`, which yields the same
+ * classes for scalars.
  *
- * Equal sort values are not ordered by PocketBase (no implicit `id` or rowid tiebreak): SQLite
- * returns them in scan order, rowid ascending without an index, but rowid descending when it
- * walks an index on the sort column backwards. Callers must treat positions among equals as
- * undecidable; the comparator returns 0 for them. An empty sort compiles to a comparator with
- * no fields (every record equal): PocketBase then sends no ORDER BY and SQLite returns rows in
- * table (insertion) order.
- *
- * Results are memoised by the sort string, so each distinct sort is parsed once.
+ * PocketBase adds no tiebreak (no implicit `id` or rowid): SQLite returns equal records in scan
+ * order, rowid ascending without an index but descending when it walks an index on the sort
+ * column backwards. So positions among equals are undecidable, and the comparator returns 0 for
+ * them. An empty sort has no fields (every record equal): PocketBase sends no ORDER BY and
+ * SQLite returns rows in insertion order.
  *
  * @param sort - A PocketBase sort expression such as `-created,title`, or `undefined`.
  * @returns The comparator, or `undefined` when the order is not decidable on the client.
@@ -78,8 +75,8 @@ export function compileSort(sort: string | undefined): SortComparator | undefine
   return comparator;
 }
 
-// Mirrors PocketBase's ParseSortFromString (tools/search/sort.go): comma split, trim, a leading
-// "-" means DESC and a leading "+" is dropped.
+// As PocketBase's ParseSortFromString: comma split, trim, a leading "-" means DESC and a leading
+// "+" is dropped.
 function parseTerms(source: string): Term[] | undefined {
   if (source === "") return [];
   const terms: Term[] = [];

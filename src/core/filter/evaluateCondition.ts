@@ -11,14 +11,13 @@ const EMPTY: Operand = { value: "", affinity: "none", fallback: "auto" }; // the
 const MAX_PATTERN_BYTES = 50000; // SQLITE_MAX_LIKE_PATTERN_LENGTH: longer patterns are an error
 
 /**
- * Evaluates one condition as the SQL that PocketBase generates for it would
- * (tools/search/filter.go `buildResolversExpr`):
+ * Evaluates one condition as the SQL PocketBase builds for it (`buildResolversExpr`) would:
  *
- * - `=` / `!=` fold NULL and `''` together: against a known non-empty literal the comparison
- *   is direct (`a = 'x'`, `a IS NOT 'x'`); against `''` or `null` it is `(a = '' OR a IS NULL)`
- *   or its negation; between two columns `COALESCE(a, '') = COALESCE(b, '')`, which loses both
- *   columns' affinity (a number field never equals a text field). A `json` field disables all
- *   of that: `a IS b` / `a IS NOT b`.
+ * - `=` / `!=` fold NULL and `''` together: against a known non-empty literal the comparison is
+ *   direct (`a = 'x'`, `a IS NOT 'x'`); against `''` or `null` it is `(a = '' OR a IS NULL)` or
+ *   its negation; between two columns `COALESCE(a, '') = COALESCE(b, '')`, which loses both
+ *   affinities (a number field never equals a text field). A `json` field disables all of that:
+ *   `a IS b` / `a IS NOT b`.
  * - `~` / `!~` are `LIKE … ESCAPE '\'`: a literal becomes {@link likePattern}'s pattern, anything
  *   else `'%' || b || '%'`; NULL on either side is false for both operators.
  * - `<`, `<=`, `>`, `>=` compare directly; NULL is false.
@@ -26,15 +25,8 @@ const MAX_PATTERN_BYTES = 50000; // SQLITE_MAX_LIKE_PATTERN_LENGTH: longer patte
  *   `NOT EXISTS` subquery, for every value of the field; with `?` only the joined value counts.
  *   On other operands `?=` is plain `=`.
  *
- * @param left - The left operand.
- * @param sign - The operator.
- * @param right - The right operand.
- * @returns Whether the row matches; `undefined` when that cannot be told.
- * @example
- * ```ts
- * const title: Operand = { value: "", affinity: "text", fallback: "auto" };
- * evaluateCondition(title, "=", { value: null, affinity: "none", fallback: "auto", literal: "NULL" }); // => true
- * ```
+ * Tested by tests/core/filter/compileFilter.test.ts, tests/core/filter/compileFilter.semantics.test.ts (every operator's SQL, NULL and '' folding, LIKE, :each over every value, against the server's answers).
+ * @internal
  */
 export function evaluateCondition(left: Operand, sign: FilterSign, right: Operand): boolean | undefined {
   const anyOf = sign.startsWith("?");
@@ -80,7 +72,7 @@ function build(left: Operand, op: Op, right: Operand): Truth {
   }
 }
 
-// tools/search/filter.go resolveEqualExpr.
+// PocketBase's resolveEqualExpr.
 function equal(positive: boolean, left: Operand, right: Operand): Truth {
   const same = (a: Operand, b: Operand) => (positive ? eq(a, b) : not(isSame(a, b)));
   if (left.fallback === "disabled" || right.fallback === "disabled") {

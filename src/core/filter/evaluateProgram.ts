@@ -13,27 +13,20 @@ const MAX_EXACT_ASSIGNMENTS = 32;
  * Runs a compiled filter on one record: `true` or `false` as PocketBase decides, `undefined`
  * when the record leaves it open.
  *
- * Each field the filter reads may be of several kinds (see {@link fieldKinds}); the answer is
- * given only when all of them lead to it. First each condition is evaluated under every kind of
- * the fields it reads, and the conditions are combined in three-valued logic (a condition whose
- * kinds disagree is unknown, which `false &&` or `true ||` can still settle): sound, and one pass
- * when field types are given. If that leaves the answer open and there are few combinations,
- * every combination of kinds is evaluated in full, which also settles filters that mention a
- * field twice in compensating ways.
+ * A field may be of several kinds ({@link fieldKinds}), and the answer is given only when all of
+ * them lead to it. First each condition is evaluated under every kind of its fields and the
+ * conditions are combined in three-valued logic (a condition whose kinds disagree is unknown,
+ * which `false &&` or `true ||` can still settle): sound, and one pass when field types are
+ * given. If that leaves the answer open, every combination of kinds is evaluated in full, when
+ * there are few: that settles a field mentioned twice in compensating ways.
  *
  * `:each` on a select, relation or file field is a LEFT JOIN of json_each: the WHERE clause sees
- * one row per combination of the joined values, and the record matches when any row does. Two
- * conditions on `tags:each` therefore see the same value (`tags:each ?= "a" && tags:each ?= "b"`
- * never matches, as on the server).
+ * one row per combination of the joined values, and the record matches when any row does. So two
+ * conditions on `tags:each` see the same value (`tags:each ?= "a" && tags:each ?= "b"` never
+ * matches, as on the server).
  *
- * @param program - The compiled filter.
- * @param record - The record.
- * @param fieldTypes - PocketBase field types by name, when known.
- * @returns The verdict, or `undefined`.
- * @example
- * ```ts
- * evaluateProgram(program, { id: "a", views: 3 }, { views: "number" }); // => true for "views > 1"
- * ```
+ * Tested by tests/core/filter/compileFilter.test.ts, tests/core/filter/compileFilter.semantics.test.ts (verdicts only where every field kind agrees, json_each rows, the row and combination bounds).
+ * @internal
  */
 export function evaluateProgram(
   program: FilterProgram,
@@ -46,7 +39,7 @@ export function evaluateProgram(
     const value = isField ? record[name] : undefined;
     const known = isField && !hidesEmail(name, record, fieldTypes);
     const kinds = known ? fieldKinds(value, fieldTypes?.[name], walks) : (["unknown"] as FieldKind[]);
-    // A value is a string (one joined row) or an array (a row per item): the same for every kind.
+    // A string is one joined row, an array a row per item, whichever kind joins it.
     const joined = each ? kinds.find((kind) => kind === "single" || kind === "multiple") : undefined;
     const rows = joined ? resolveOperand({ name, modifier: "each" }, joined, value).rows!.length : 1;
     fields.set(name, { value, kinds, isField, rows });
@@ -73,7 +66,6 @@ function hidesEmail(name: string, record: Readonly<Record<string, unknown>>, fie
   return fieldTypes === undefined || "emailVisibility" in fieldTypes;
 }
 
-// The filter holds if it holds for some combination of json_each rows.
 function anyRow(tree: CompiledNode, fields: Fields): boolean | undefined {
   const joined = [...fields].filter(([, field]) => field.rows > 1);
   if (joined.reduce((n, [, field]) => n * field.rows, 1) > MAX_ROW_COMBINATIONS) return undefined;
@@ -98,7 +90,6 @@ function evaluate(node: CompiledNode, fields: Fields, rows: Map<string, number>)
   return unknown ? undefined : node.type === "and";
 }
 
-// A condition under every combination of kinds of the (at most two) fields it reads.
 function evaluateUnderKinds(
   node: CompiledNode & { type: "condition" },
   fields: Fields,

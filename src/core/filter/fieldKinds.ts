@@ -1,16 +1,15 @@
 /**
- * How PocketBase's SQL treats a field (core/record_field_resolver_runner.go and each field's
- * `ColumnType`):
- *
- * - `plain`: a TEXT column (text, editor, email, url, password, date, autodate);
- *   `:each` and `:length` are ignored on it.
- * - `single`: a TEXT column of a select, relation or file field holding one value;
- *   `:each` walks `json_array(value)`, `:length` is 0 or 1.
+ * How PocketBase's SQL treats a field (its record field resolver and each field's column type):
+ * - `plain`: a TEXT column (text, editor, email, url, password, date, autodate); `:each` and
+ *   `:length` are ignored on it.
+ * - `single`: the TEXT column of a select, relation or file field holding one value; `:each` walks
+ *   `json_array(value)`, `:length` is 0 or 1.
  * - `multiple`: a JSON column (NUMERIC affinity) holding an array of strings.
  * - `number`, `bool`: NUMERIC affinity columns.
- * - `json`: read through `json_extract(…, '$')`: no affinity, `=` becomes `IS`, and the
- *   modifiers `:each`/`:length` are ignored.
+ * - `json`: read through `json_extract(…, '$')`: no affinity, `=` becomes `IS`, `:each` and
+ *   `:length` are ignored.
  * - `unknown`: nothing can be said (a missing value, an object, a geoPoint).
+ * @internal
  */
 export type FieldKind = "plain" | "single" | "multiple" | "number" | "bool" | "json" | "unknown";
 
@@ -18,20 +17,13 @@ const PLAIN_TYPES = new Set(["text", "editor", "email", "url", "password", "date
 const MULTI_VALUER_TYPES = new Set(["select", "relation", "file"]);
 
 /**
- * The kinds of field a record's JSON value may come from. Declared types narrow it to one;
- * without them a string may be a text column or a `json` field holding a string, a number a
- * number field or json, and so on, and the filter is decided only where all of them agree.
+ * The kinds of field a record's JSON value may come from: one when the type is declared, else
+ * every candidate (a string may be a text column or a `json` field holding a string), and the
+ * filter is decided only where all of them agree. `walksValues` (`:each` or `:length` on the
+ * field) is the only case where a text column and a single select, relation or file differ.
  *
- * @param value - The record's value (`undefined` when the record has no such key).
- * @param declared - The field's PocketBase type, when known.
- * @param walksValues - Whether the filter uses `:each` or `:length` on the field: only then do
- *   a plain text column and a single select, relation or file behave differently.
- * @returns The candidate kinds (never empty).
- * @example
- * ```ts
- * fieldKinds("draft", undefined, false); // => ["plain", "json"]
- * fieldKinds("draft", "select", true); // => ["single"]
- * ```
+ * Tested by tests/core/filter/compileFilter.test.ts, tests/core/filter/compileFilter.semantics.test.ts (the verdicts with and without declared types, and abstaining on values a declared type cannot hold).
+ * @internal
  */
 export function fieldKinds(value: unknown, declared: string | undefined, walksValues: boolean): FieldKind[] {
   if (value === undefined) return ["unknown"];

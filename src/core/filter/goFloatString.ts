@@ -1,16 +1,9 @@
 /**
- * Formats a number like Go's `strconv.FormatFloat(x, 'f', -1, 64)`, which PocketBase's
+ * Formats a number as Go's `strconv.FormatFloat(x, 'f', -1, 64)`, which PocketBase's
  * `cast.ToString` applies to a number literal on the right of `~` before building the LIKE
- * pattern (`views ~ 1.50` looks for `%1.5%`, `title ~ -0` for `%-0%`): the shortest digits
- * that round-trip, never in exponent form, `-0` for negative zero.
- *
- * @param num - A finite number.
- * @returns Its Go decimal text.
- * @example
- * ```ts
- * goFloatString(1e21); // => "1000000000000000000000"
- * goFloatString(1e-7); // => "0.0000001"
- * ```
+ * pattern (`views ~ 1.50` looks for `%1.5%`, `title ~ -0` for `%-0%`): the shortest digits that
+ * round-trip, never in exponent form, `-0` for negative zero.
+ * @internal
  */
 export function goFloatString(num: number): string {
   const sign = num < 0 || Object.is(num, -0) ? "-" : "";

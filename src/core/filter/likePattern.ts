@@ -1,21 +1,14 @@
 /**
- * The LIKE pattern PocketBase builds from the text of a literal on the right of `~` / `!~`
- * (tools/search/filter.go `wrapLikeParams`).
+ * The LIKE pattern PocketBase builds (`wrapLikeParams`) from the text of a literal on the right
+ * of `~` / `!~`.
  *
- * A value containing an unescaped `%` is used as it is: the caller wrote the wildcards, and `_`
- * stays a wildcard too. Otherwise PocketBase escapes `\`, `%` and `_` with `\` (the query says
- * `ESCAPE '\'`) and wraps the value in `%…%` for a "contains" match. Its escaper walks the value
- * backwards and, after escaping a character, does not look at the one before it, so of two
- * special characters in a row only the second is escaped: `a__b` becomes `%a_\_b%` and also
- * matches `ax_b`. That is what the server does (checked against 0.40.4), so it is reproduced.
- *
- * @param value - The literal's text (a number already formatted by `goFloatString`).
- * @returns The LIKE pattern, to be matched with `\` as the escape character.
- * @example
- * ```ts
- * likePattern("50%"); // => "50%"
- * likePattern("5_0"); // => "%5\\_0%"
- * ```
+ * A value with an unescaped `%` is used as it is: the caller wrote the wildcards, and `_` stays
+ * a wildcard too. Otherwise `\`, `%` and `_` are escaped with `\` and the value is wrapped in
+ * `%…%` for a "contains" match. The escaper walks the value backwards and, after escaping a
+ * character, skips the one before it, so of two special characters in a row only the second is
+ * escaped: `a__b` becomes `%a_\_b%` and also matches `ax_b`. The server does that (checked
+ * against 0.40.4), so it is reproduced.
+ * @internal
  */
 export function likePattern(value: string): string {
   const chars = Array.from(value); // Go iterates runes

@@ -1,7 +1,7 @@
 import { type FilterToken, tokenizeFilter } from "./tokenizeFilter";
 import type { FilterCondition, FilterNode, FilterOperand, FilterSign } from "./types";
 
-// PocketBase's limits (tools/search/provider.go): longer filters or more conditions are a 400.
+// PocketBase's limits: longer filters or more conditions are a 400.
 const MAX_BYTES = 3500;
 const MAX_CONDITIONS = 200;
 
@@ -9,24 +9,15 @@ type Joined = { join: "&&" | "||"; node: FilterNode };
 
 /**
  * Parses a PocketBase filter into a tree of conditions, accepting exactly what PocketBase's
- * parser (fexpr v0.6.0 `Parse`, then `search.FilterData.BuildExpr`) accepts, or returns
- * `undefined`.
+ * parser (fexpr v0.6.0 `Parse`, then `search.FilterData.BuildExpr`) accepts. `&&` binds tighter
+ * than `||`: PocketBase writes the joins into SQL in order, without parentheses of its own, and
+ * SQL's AND precedes OR.
  *
- * `&&` binds tighter than `||`: PocketBase writes the joins into SQL in order, without
- * parentheses of its own, and SQL's AND precedes OR. Also `undefined` (never guessed):
- *
- * - function calls (`geoDistance(...)`, `strftime(...)`): no function is reproduced;
- * - inputs fexpr accepts but reads oddly: a parenthesis right after an operand or operator
- *   (`a (b = 1)` silently drops `a`) and two groups without a join (`(a = 1)(b = 1)`);
- * - more than 3500 bytes or 200 conditions, which PocketBase refuses.
- *
- * @param source - The filter text.
- * @returns The tree, or `undefined` when the filter is invalid or reads ambiguously.
- * @example
- * ```ts
- * parseFilter("a = 1 || b = 2 && c = 3");
- * // => { type: "or", items: [a = 1, { type: "and", items: [b = 2, c = 3] }] }
- * ```
+ * `undefined`, never a guess, for invalid filters and also for: function calls (none is
+ * reproduced); groups fexpr accepts but reads oddly, right after an operand or operator
+ * (`a (b = 1)` silently drops `a`) or after another group without a join (`(a = 1)(b = 1)`);
+ * more than 3500 bytes or 200 conditions, which PocketBase refuses.
+ * @internal
  */
 export function parseFilter(source: string): FilterNode | undefined {
   if (new TextEncoder().encode(source).length > MAX_BYTES) return undefined;
@@ -46,8 +37,6 @@ function parseGroup(source: string, budget: { conditions: number }): FilterNode 
   for (const token of tokens) {
     if (token.type === "whitespace" || token.type === "comment") continue;
     if (token.type === "group") {
-      // fexpr accepts a group anywhere and drops a half-read condition before it; only a group
-      // in operand position after a join (or first) means what it looks like.
       if (step !== "left") return undefined;
       const node = parseGroup(token.literal, budget);
       if (!node) return undefined;
@@ -102,7 +91,6 @@ function toOperand(token: FilterToken): FilterOperand | undefined {
   }
 }
 
-// An OR of ANDs, with single items unwrapped.
 function precedence(items: Joined[]): FilterNode {
   const ors: FilterNode[][] = [];
   for (const [index, { join, node }] of items.entries()) {

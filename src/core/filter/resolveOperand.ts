@@ -2,8 +2,7 @@ import type { FieldKind } from "./fieldKinds";
 import { sqliteText } from "./sqliteText";
 import { type FieldRef, type MaybeSql, type Operand, type SqlValue, UNKNOWN } from "./types";
 
-// Characters Go's encoding/json escapes differently from JSON.stringify (or cannot store): only
-// arrays of strings without them have a stored JSON text we can reproduce (see compileSort).
+// As in compileSort: only arrays of strings free of these have a stored JSON text we can reproduce.
 const JSON_UNSAFE = /[\u0000-\u001f\u2028\u2029]|\p{Surrogate}/u;
 const LONE_SURROGATE = /\p{Surrogate}/u;
 // Text json_valid() could accept as an array (JSON whitespace, then "["): json_each and
@@ -13,26 +12,18 @@ const ARRAY_LIKE = /^[\t\n\r ]*\[/;
 const INT64_LIMIT = 2 ** 63;
 
 /**
- * Resolves a field reference to the operand PocketBase's SQL sees, for one record value and one
- * assumed kind of field (core/record_field_resolver_runner.go `finalizeActivePropsProcessing`).
+ * The operand PocketBase's SQL sees for a field reference, given one record value and one assumed
+ * kind of field (as the record field resolver's `finalizeActivePropsProcessing` builds it).
  *
  * `:each` on a select, relation or file field is a LEFT JOIN of `json_each` over its values: one
- * row per value, or a single NULL row for an empty array. The caller picks the row (`row`); a
- * multiple field also needs all rows, for the "every value" subquery of non-`?` operators.
- * `:length` is `json_array_length`. On other kinds PocketBase ignores both modifiers and reads
- * the column (`title:length = 3` compares the title itself). `:lower` is SQLite's ASCII-only
- * `LOWER()`, which drops the column's affinity.
+ * row per value, or a single NULL row for an empty array. `row` picks the joined row; a multiple
+ * field also carries all rows, for the "every value" subquery of non-`?` operators. `:length` is
+ * `json_array_length`. On other kinds PocketBase ignores both modifiers and reads the column
+ * (`title:length = 3` compares the title itself). `:lower` is SQLite's ASCII-only `LOWER()`, an
+ * expression without affinity.
  *
- * @param field - The field reference.
- * @param kind - The assumed kind of field.
- * @param value - The record's JSON value for the field.
- * @param row - For `:each` on a single or multiple field: the index of the joined row.
- * @returns The operand; its value is `UNKNOWN` where the SQL value cannot be reproduced.
- * @example
- * ```ts
- * resolveOperand({ name: "views" }, "number", 5);
- * // => { value: { num: 5, storage: "int" }, affinity: "numeric", fallback: "auto" }
- * ```
+ * Tested by tests/core/filter/compileFilter.test.ts, tests/core/filter/compileFilter.semantics.test.ts (each field kind's column, :each, :length and :lower, against the server's answers).
+ * @internal
  */
 export function resolveOperand(field: FieldRef, kind: FieldKind, value: unknown, row = 0): Operand {
   const column = columnOf(kind, value);
@@ -52,8 +43,6 @@ export function resolveOperand(field: FieldRef, kind: FieldKind, value: unknown,
   return column;
 }
 
-// The rows `json_each` joins for `:each` on a single or multiple field; a single unknown row
-// where the value would be parsed as JSON.
 function eachRows(kind: FieldKind, value: unknown): readonly MaybeSql[] {
   if (kind === "multiple") {
     const items = value as string[];

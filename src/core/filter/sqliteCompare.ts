@@ -8,22 +8,15 @@ import { compareCodePoints } from "./compareCodePoints";
 const NUMERIC_TEXT = /^[\t\n\v\f\r ]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[\t\n\v\f\r ]*$/;
 
 /**
- * Compares two SQL operands as SQLite does for `=`, `<`, `IS`…: first the comparison affinity
- * rules (datatype3 §4.2: if one side is a NUMERIC column, the other side's numeric-looking text
- * becomes a number; else if one side is a TEXT column and the other has no affinity, a number on
- * the other side becomes text, e.g. the parameter 5.0 becomes `'5.0'`), then the storage class
- * order NULL < numbers < text, numbers by value and text by BINARY collation (code points).
+ * Compares two SQL operands as SQLite does for `=`, `<`, `IS`…: first its affinity rules for
+ * comparisons (if one side is a NUMERIC column, numeric-looking text on the other side becomes a
+ * number; else if one side is a TEXT column and the other has no affinity, a number on the other
+ * side becomes text, so the parameter 5.0 becomes `'5.0'`), then the storage class order NULL <
+ * numbers < text, numbers by value and text by BINARY collation (code points).
  *
- * @param a - The left value and its affinity.
- * @param b - The right value and its affinity.
- * @returns The sign of the comparison, `null` when either side is NULL, `undefined` when it
- *   cannot be told (a conversion or text the client cannot reproduce exactly).
- * @example
- * ```ts
- * const five = { num: 5, storage: "real" } as const;
- * sqliteCompare({ value: five, affinity: "numeric" }, { value: "5", affinity: "none" }); // => 0
- * sqliteCompare({ value: "5", affinity: "text" }, { value: five, affinity: "none" }); // => -1 ("5" < "5.0")
- * ```
+ * @returns The sign of the comparison, `null` when either side is NULL, `undefined` when a
+ *   conversion or text cannot be reproduced exactly.
+ * @internal
  */
 export function sqliteCompare(
   a: { value: MaybeSql; affinity: Affinity },
@@ -59,9 +52,8 @@ function compareValues(x: SqlValue & {}, y: SqlValue & {}): -1 | 0 | 1 | undefin
   return first === 0 ? undefined : ((first * sign) as -1 | 1);
 }
 
-// NUMERIC affinity on a value: text that is exactly a number becomes one, any other text stays
-// text. A number with more than 15 significant digits or a large exponent is left undecided:
-// SQLite's parser and Number() are only sure to round it alike below that.
+// More than 15 significant digits or a large exponent is left undecided: only below that are
+// SQLite's parser and Number() sure to round alike.
 function numeric(value: MaybeSql): MaybeSql {
   if (typeof value !== "string" || !NUMERIC_TEXT.test(value)) return value;
   const [mantissa = "", exponent = "0"] = value.trim().toLowerCase().split("e");

@@ -5,24 +5,15 @@ const tokenized = new Map<string, Token[] | undefined>();
 const CACHE_LIMIT = 512;
 
 /**
- * SQLite's `subject LIKE pattern ESCAPE '\'`, as PocketBase's `~` runs it: `%` matches any
- * run of characters, `_` exactly one character (a code point, not a UTF-16 unit), `\` makes the
- * next character literal, and letters compare case-insensitively for ASCII only (`A` matches `a`,
- * `É` does not match `é`: SQLite's built-in LIKE folds nothing else; checked against the
- * server). A pattern that ends in a lone `\` matches nothing (SQLite's patternCompare returns
- * no-match there).
+ * SQLite's `subject LIKE pattern ESCAPE '\'`, as PocketBase's `~` runs it: `%` matches any run
+ * of characters, `_` one character (a code point, not a UTF-16 unit), `\` makes the next one
+ * literal, and only ASCII letters compare case-insensitively (`É` does not match `é`; checked
+ * against the server). A pattern ending in a lone `\` matches nothing, as in SQLite's
+ * patternCompare.
  *
- * Callers handle what SQLite does differently from plain strings: it reads both operands as C
- * strings, so text after a NUL character is ignored, and refuses patterns over 50000 bytes.
- *
- * @param subject - The text tested.
- * @param pattern - The LIKE pattern.
- * @returns Whether the subject matches.
- * @example
- * ```ts
- * sqliteLike("Hello", "%ELL%"); // => true
- * sqliteLike("5x0", "%5\\_0%"); // => false (the `_` is escaped)
- * ```
+ * Callers handle the rest of SQLite's behaviour: it reads both operands as C strings (text after
+ * a NUL is ignored) and refuses patterns over 50000 bytes.
+ * @internal
  */
 export function sqliteLike(subject: string, pattern: string): boolean {
   let tokens = tokenized.get(pattern);
@@ -66,7 +57,7 @@ function tokenize(pattern: string): Token[] | undefined {
     else if (ch === "_") tokens.push({ kind: "one" });
     else if (ch === "\\") {
       const next = chars[++i];
-      if (next === undefined) return undefined; // a trailing escape never matches
+      if (next === undefined) return undefined;
       tokens.push({ kind: "char", code: next.codePointAt(0)! });
     } else tokens.push({ kind: "char", code: ch.codePointAt(0)! });
   }

@@ -2,22 +2,15 @@ import { type MaybeSql, UNKNOWN } from "./types";
 
 /**
  * The text SQLite makes of a value where it needs text: TEXT affinity in a comparison, the
- * operands of LIKE, `||` and `LOWER()`. NULL stays NULL.
+ * operands of LIKE, `||` and `LOWER()`; NULL stays NULL.
  *
- * Integers print in decimal. Reals print as `printf("%!.15g")` (verified against PocketBase
- * 0.40.4: `5.0`, `0.1`, `1.0e+20`, `1.0e-07`, `123456789012345.0`, `1.0e+15`, and `0.0` for
- * -0): 15 significant digits, exponent form below 1e-4 and from 1e15, always a decimal point.
- * A real whose shortest round-trip form needs more than 15 digits would be rounded by that
- * format; JavaScript cannot round the exact binary value the same way in every case (ties),
- * so such reals, numbers of unknown storage and JSON of unknown spelling give `UNKNOWN`.
- *
- * @param value - A SQL value.
- * @returns Its text, `null` for NULL, or `UNKNOWN`.
- * @example
- * ```ts
- * sqliteText({ num: 5, storage: "real" }); // => "5.0"
- * sqliteText({ num: 5, storage: "int" }); // => "5"
- * ```
+ * Integers print in decimal, reals as `printf("%!.15g")` (checked against PocketBase 0.40.4:
+ * `5.0`, `0.1`, `1.0e+20`, `1.0e-07`, `123456789012345.0`, `1.0e+15`, and `0.0` for -0): 15
+ * significant digits, exponent form below 1e-4 and from 1e15, always a decimal point. A real
+ * whose shortest round-trip form needs more than 15 digits would be rounded by that format, and
+ * JavaScript cannot round the exact binary value the same way in every case (ties): such reals,
+ * numbers of unknown storage and JSON of unknown spelling give `UNKNOWN`.
+ * @internal
  */
 export function sqliteText(value: MaybeSql): string | null | typeof UNKNOWN {
   if (value === null || typeof value === "string" || value === UNKNOWN) return value;

@@ -1,10 +1,9 @@
-/** One token of a filter, as PocketBase's scanner (fexpr v0.6.0 `Scanner`) produces it. */
+/** One token of a filter, as PocketBase's scanner (fexpr v0.6.0 `Scanner`) produces it. @internal */
 export type FilterToken =
   | { type: "whitespace" | "comment" | "function" }
   | { type: "identifier" | "number" | "text" | "sign" | "join" | "group"; literal: string };
 
 const SIGNS = new Set(["=", "!=", "~", "!~", "<", "<=", ">", ">=", "?=", "?!=", "?~", "?!~", "?<", "?<=", "?>", "?>="]);
-// Text escapes fexpr decodes; any other `\x` stays as the two characters `\x`.
 const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"' };
 
 const isWhitespace = (ch: string) => ch === " " || ch === "\t" || ch === "\n"; // not "\r": an error
@@ -17,24 +16,18 @@ const isQuote = (ch: string) => ch === "'" || ch === '"';
 
 /**
  * Splits a filter into tokens exactly as PocketBase's fexpr scanner does, or returns `undefined`
- * where PocketBase answers 400. Parentheses become one `group` token holding the raw text
- * between them (quotes kept), which the parser tokenizes again: fexpr does the same, so a `)`
- * or a quote inside a comment within parentheses ends the group or opens a string just as on
- * the server. Function calls (`name(`) are reported without their arguments: no function is
- * decidable on the client.
+ * where PocketBase answers 400.
  *
- * Characters are Go runes (code points). Only space, tab and newline are whitespace (`\r` is an
- * error); identifiers are ASCII; numbers have no exponent; text accepts `\n` `\t` `\r` `\\` `\'`
- * `\"` escapes and keeps any other backslash. A NUL character is fexpr's end-of-input marker
- * (it would silently cut the filter short), so a filter containing one is refused here.
+ * Parentheses become one `group` token holding the raw text between them (quotes kept), which
+ * the parser tokenizes again: fexpr does the same, so a `)` or a quote inside a comment within
+ * parentheses ends the group or opens a string just as on the server. Function calls (`name(`)
+ * come without their arguments: no function is decidable on the client.
  *
- * @param source - The filter text.
- * @returns The tokens, or `undefined` when the filter does not scan.
- * @example
- * ```ts
- * tokenizeFilter('a = "x" && (b > 1)');
- * // => identifier a, whitespace, sign =, whitespace, text x, …, join &&, …, group "b > 1"
- * ```
+ * fexpr reads Go runes (code points). Only space, tab and newline are whitespace (`\r` is an
+ * error); identifiers are ASCII; numbers have no exponent; text decodes `\n` `\t` `\r` `\\`
+ * `\'` `\"` and keeps any other backslash. NUL is fexpr's end-of-input marker (it would cut the
+ * filter short silently), so a filter holding one is refused.
+ * @internal
  */
 export function tokenizeFilter(source: string): FilterToken[] | undefined {
   if (source.includes("\u0000")) return undefined;
@@ -67,7 +60,6 @@ export function tokenizeFilter(source: string): FilterToken[] | undefined {
     let literal = chars[pos++]!;
     while (pos < chars.length) {
       const ch = peek();
-      // fexpr turns `name(` into a function call token; none is decidable here.
       if (ch === "(") return { type: "function" };
       if (!isLetter(ch) && !isDigit(ch) && ch !== "." && ch !== ":" && ch !== "_") break;
       literal += ch;
@@ -78,7 +70,7 @@ export function tokenizeFilter(source: string): FilterToken[] | undefined {
     return valid ? { type: "identifier", literal } : undefined;
   }
 
-  // A leading "-", then digits and at most one ".": "-.5" is valid, "1." and "-" are not.
+  // "-.5" is valid, "1." and "-" are not.
   function scanNumber(): FilterToken | undefined {
     let literal = "";
     let dot = false;
@@ -128,7 +120,6 @@ export function tokenizeFilter(source: string): FilterToken[] | undefined {
     return { type: "comment" };
   }
 
-  // Everything up to the matching ")", nested parentheses and quoted text included verbatim.
   function scanGroup(): FilterToken | undefined {
     pos++;
     let depth = 1;

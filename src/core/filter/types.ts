@@ -1,7 +1,8 @@
-// Shared shapes of the filter grammar: the parsed tree, and the SQL values and operands the
-// evaluator reproduces PocketBase's SQL with.
+// Shapes of the filter grammar: the parsed tree, and the SQL values and operands the evaluator
+// reproduces PocketBase's SQL with. All internal except FieldTypes and FilterPredicate.
+// Tested by tests/core/filter/compileFilter.test.ts (the predicate's true/false/undefined contract, with and without FieldTypes).
 
-/** A comparison operator of PocketBase's filter grammar (fexpr `SignOp`). */
+/** A comparison operator of PocketBase's filter grammar (fexpr's `SignOp`). @internal */
 export type FilterSign =
   | "="
   | "!="
@@ -20,13 +21,13 @@ export type FilterSign =
   | "?>"
   | "?>=";
 
-/** One side of a condition, as written. */
+/** One side of a condition, as written. @internal */
 export type FilterOperand =
   | { type: "text"; value: string }
   | { type: "number"; value: number }
   | { type: "identifier"; name: string };
 
-/** One `left sign right` comparison. */
+/** One `left sign right` comparison. @internal */
 export interface FilterCondition {
   type: "condition";
   left: FilterOperand;
@@ -34,14 +35,14 @@ export interface FilterCondition {
   right: FilterOperand;
 }
 
-/** A parsed filter: conditions joined by `&&` and `||` (AND binds tighter, as in SQL). */
+/** A parsed filter: conditions joined by `&&` and `||` (AND binds tighter, as in SQL). @internal */
 export type FilterNode = FilterCondition | { type: "and" | "or"; items: FilterNode[] };
 
 /**
  * PocketBase field types by field name (`collection.fields.map((f) => [f.name, f.type])`), an
- * optional hint for a filter predicate. Without it a record's JSON value leaves the field's
- * type open (a string may be a text field or a `json` field holding a string) and cases whose
- * SQL differs between the candidates are undecidable.
+ * optional hint for a filter predicate. Without it a record's JSON value leaves the field's type
+ * open (a string may be a text field or a `json` field holding a string), and where the SQL of
+ * the candidates differs the predicate answers `undefined`.
  *
  * @example
  * ```ts
@@ -65,32 +66,30 @@ export type FilterPredicate = (
   fieldTypes?: FieldTypes,
 ) => boolean | undefined;
 
-/** A number as SQLite holds it; `storage` decides how it turns into text. */
+/** A number as SQLite holds it; `storage` decides how it turns into text. @internal */
 export interface SqlNumber {
   num: number;
   storage: "int" | "real" | "unknown";
 }
 
-/** A JSON array or object as text whose exact spelling is unknown; only its first character is. */
+/** A JSON array or object as text of unknown spelling: only its first character is known. @internal */
 export interface OpaqueText {
   opaque: "[" | "{";
 }
 
-/** A SQLite value: NULL, text, a number, or text of unknown spelling. */
+/** A SQLite value: NULL, text, a number, or text of unknown spelling. @internal */
 export type SqlValue = null | string | SqlNumber | OpaqueText;
 
-/** A value the evaluator cannot reproduce. */
+/** A value the evaluator cannot reproduce. @internal */
 export const UNKNOWN = Symbol("unknown");
 
-/** What a value may be: known, or {@link UNKNOWN}. */
+/** A SQLite value, or {@link UNKNOWN}. @internal */
 export type MaybeSql = SqlValue | typeof UNKNOWN;
 
-/** SQLite's comparison affinity of an operand (datatype3 §4.2): columns have one, expressions not. */
+/** SQLite's comparison affinity of an operand: columns have one, expressions none. @internal */
 export type Affinity = "text" | "numeric" | "none";
 
-/**
- * One resolved side of a condition, mirroring PocketBase's `search.ResolverResult`.
- */
+/** One resolved side of a condition, as PocketBase's `search.ResolverResult`. @internal */
 export interface Operand {
   value: MaybeSql;
   affinity: Affinity;
@@ -98,7 +97,7 @@ export interface Operand {
   fallback: "auto" | "disabled";
   /** The bound parameter of a text or number literal (PocketBase's `Params`). */
   param?: string | number;
-  /** The SQL PocketBase writes for `null`, `true` and `false` when no field has that name. */
+  /** The SQL of a `null`, `true` or `false` that names no field. */
   literal?: "NULL" | "1" | "0";
   /** All json_each rows of an `:each` (this operand's `value` is one of them). */
   rows?: readonly MaybeSql[];
@@ -106,29 +105,28 @@ export interface Operand {
   multiMatch?: boolean;
 }
 
-/** A field reference of a filter: a plain name and at most one supported modifier. */
+/** A field reference of a filter: a plain name and at most one supported modifier. @internal */
 export interface FieldRef {
   name: string;
   modifier?: "lower" | "length" | "each";
 }
 
-/** A condition's side after compilation: a literal, or a field read from each record. */
+/** A condition's side after compilation: a literal, or a field read from each record. @internal */
 export type CompiledSide =
   | { type: "literal"; operand: Operand }
-  /** `fallback`: the SQL literal PocketBase uses for `null`/`true`/`false` when no such field exists. */
   | { type: "field"; ref: FieldRef; fallback?: Operand };
 
-/** A compiled filter tree; a condition lists the fields it reads. */
+/** A compiled filter tree; a condition lists the fields it reads. @internal */
 export type CompiledNode =
   | { type: "condition"; left: CompiledSide; sign: FilterSign; right: CompiledSide; fields: string[] }
   | { type: "and" | "or"; items: CompiledNode[] };
 
-/** A compiled filter: its tree, and how it uses each field it reads. */
+/** A compiled filter: its tree, and how it uses each field it reads. @internal */
 export interface FilterProgram {
   tree: CompiledNode;
   /** `walks`: read with `:each` or `:length`; `each`: read with `:each` (a json_each join). */
   fields: { name: string; walks: boolean; each: boolean }[];
 }
 
-/** SQL three-valued logic plus `undefined` for "cannot tell". */
+/** SQL three-valued logic plus `undefined` for "cannot tell". @internal */
 export type Truth = boolean | null | undefined;
