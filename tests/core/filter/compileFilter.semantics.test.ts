@@ -47,6 +47,31 @@ describe("PocketBase's filter semantics (pinned)", () => {
     }
   });
 
+  it("decides the evaluator's rarer SQL paths like the server", async () => {
+    // Filter → records the predicate leaves open even with the field types.
+    const rarer: Record<string, string[]> = {
+      '"a" = m:each': [], // an :each on the right: NOT EXISTS over every value
+      '"a" != m:each': [],
+      "n <= 1": [],
+      'null != "x"': [], // '' IS NOT 'x'
+      '"x" = null': [],
+      "t ~ j": ["r4", "r7"], // '%' || j || '%': NULL for null, unknown spelling for arrays and objects
+      "u !~ t": [],
+      "j:lower = null": [],
+    };
+    const filters = Object.keys(rarer);
+    const answers = await Promise.all(filters.map(serverKeys));
+    filters.forEach((filter, i) => {
+      const predicate = compileFilter(filter)!;
+      const records = Object.values(caseRecords);
+      const undecided = records.filter((record) => predicate(record, caseTypes) === undefined).map((r) => r.k);
+      const local = records.filter((record) => predicate(record, caseTypes)).map((r) => r.k);
+      const server = answers[i]!.filter((k) => !undecided.includes(k));
+      expect(undecided, filter).toEqual(rarer[filter]);
+      expect(local, filter).toEqual(server);
+    });
+  });
+
   it("decides pb.filter() strings with quotes, backslashes and unicode in parameters like the server", async () => {
     const client = await superuserClient();
     const texts = [`it's "q"`, "x\ny", "a\\b", "école", "ÉCOLE", "50%", "5_0", "😀 'mixed' \"quotes\""];

@@ -51,9 +51,52 @@ describe("compileFilter without field types", () => {
     expect(decide('email = "a@example.com"', { email: "a@example.com" }, { email: "email" })).toBe(true);
   });
 
+  it("settles a field mentioned twice in compensating ways", () => {
+    // Each condition alone depends on whether title is a text or a json field; together they hold for both.
+    expect(decide("title = null || title != null", { title: "" })).toBe(true);
+  });
+
   it("reads null, true and false as fields when the record has such a field", () => {
     expect(decide("true = 1", {})).toBe(true);
     expect(decide("true = 1", { true: "no" })).toBe(false);
+  });
+});
+
+describe("compileFilter abstains rather than guess", () => {
+  it("abstains where SQLite would read the text differently", () => {
+    const types = { title: "text", body: "text", tags: "select" };
+    // Go stores a lone surrogate as U+FFFD.
+    expect(decide('title = "\uFFFD"', { title: "\uD800" }, types)).toBeUndefined();
+    expect(decide('tags:each ?= "\uFFFD"', { tags: ["\uD800"] }, types)).toBeUndefined();
+    // LIKE reads C strings: SQLite stops at the NUL.
+    expect(decide('title ~ "b"', { title: "a\u0000b" }, types)).toBeUndefined();
+    // A LIKE pattern over 50000 bytes is an SQLite error.
+    expect(decide("title ~ body", { title: "x", body: "y".repeat(50_001) }, types)).toBeUndefined();
+  });
+
+  it("abstains on values their declared type cannot hold, and on non-finite numbers", () => {
+    expect(decide('title = "5"', { title: 5 }, { title: "text" })).toBeUndefined();
+    expect(decide("views = 5", { views: "5" }, { views: "number" })).toBeUndefined();
+    expect(decide("views > 1", { views: Infinity }, { views: "number" })).toBeUndefined();
+    expect(decide("views > 1", { views: Infinity })).toBeUndefined();
+    expect(decide("published = true", { published: 1 }, { published: "bool" })).toBeUndefined();
+    expect(decide('tags ?= "1"', { tags: [1] }, { tags: "select" })).toBeUndefined();
+    expect(decide("geo = null", { geo: "x" }, { geo: "geoPoint" })).toBeUndefined();
+    // Without types, an array of numbers can only be a json field, where :each is ignored.
+    expect(decide('tags:each ?= "1"', { tags: [1] })).toBe(false);
+  });
+
+  it("bounds the work per record: abstains past 1024 json_each rows or 32 field-type combinations", () => {
+    const types = { a: "select", b: "select", c: "select" };
+    const values = Array.from({ length: 11 }, (_, i) => `v${i}`); // 11 * 11 * 11 = 1331 joined rows
+    const record = { a: values, b: values, c: values };
+    expect(decide('a:each ?= "v1" && b:each ?= "v2" && c:each ?= "v3"', record, types)).toBeUndefined();
+    expect(decide('a:each ?= "v1" && b:each ?= "v2"', record, types)).toBe(true);
+    const names = ["a", "b", "c", "d", "e", "f"]; // 2^6 = 64 text-or-json combinations
+    const tautology = names.map((name) => `(${name} = null || ${name} != null)`).join(" && ");
+    const blanks = Object.fromEntries(names.map((name) => [name, ""]));
+    expect(decide(tautology, blanks)).toBeUndefined();
+    expect(decide(tautology.split(" && ").slice(0, 5).join(" && "), blanks)).toBe(true);
   });
 });
 
