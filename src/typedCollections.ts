@@ -4,11 +4,15 @@ import type { CollectionSignatures, LiteralKeys, SignatureName, SignatureRecord 
 import type { CreateRecordData, UpdateRecordVariables } from "./recordData";
 
 /**
- * Registers your typed PocketBase client, or your collections' record types, for the whole
- * app, as TanStack Router and Query do with their own `Register`. Once registered, every hook
- * infers the record type from the collection name (`useCollection("posts")` is a
- * `ListResult<PostsResponse>` with no generic written), mutation variables are checked against
- * the record, and a collection name the schema does not know is a type error.
+ * Registers your typed PocketBase client, or your collections' record types, for the whole app,
+ * as TanStack Router and Query do with their own `Register`.
+ *
+ * Each hook that takes a collection has a type parameter `T`: a record type written out
+ * (`useCollection<Post>("posts")`), or, left out, the collection name itself. Once a client or
+ * collection map is registered, the name is enough: the hook reads the record type from the
+ * schema (`useCollection("posts")` is a `ListResult<PostsResponse>`), checks mutation variables
+ * against the record, and reports a collection name the schema does not know as a type error.
+ * Without registration any name is accepted and records are `RecordModel`, or the type you write.
  *
  * Both members are optional:
  *
@@ -17,12 +21,8 @@ import type { CreateRecordData, UpdateRecordVariables } from "./recordData";
  *   and pocketbase-typegen before 1.3 generates. {@link PocketBaseProvider}'s `client` prop is
  *   then typed with it and {@link usePocketBase} returns it.
  * - `collections`: a map from collection name to record type, such as pocketbase-typegen's
- *   `CollectionResponses`. It wins over `client`. Register it with pocketbase-typegen 1.3 and
- *   later, whose `TypedPocketBase` declares `collection()` generically: TypeScript cannot read
- *   the record type of each name out of a generic signature.
- *
- * Without registration, hooks accept any collection name and default to `RecordModel`, and an
- * explicit generic (`useCollection<Post>("posts")`) types the records.
+ *   `CollectionResponses`. It wins over `client`. Needed with pocketbase-typegen 1.3 and later,
+ *   whose generic `collection()` TypeScript cannot read per name ({@link CollectionMap}).
  *
  * @example
  * ```ts
@@ -159,9 +159,8 @@ export type CollectionRecord<TSchema, TName> = TName extends keyof CollectionsOf
 export type RegisteredRecord<TName> = CollectionRecord<RegisteredCollections, TName>;
 
 /**
- * The record type a hook's `T` stands for. Hooks take either a record type
- * (`useCollection<Post>("posts")`) or, when none is written, infer `T` as the collection name;
- * a name is looked up in the registered schema ({@link RegisteredRecord}).
+ * The record type a hook's `T` stands for (see {@link Register}): `T` itself, or for a collection
+ * name its {@link RegisteredRecord}.
  *
  * @typeParam T - A record type, or a collection name.
  * @example
@@ -190,7 +189,7 @@ export type CreateDataOf<T> = T extends string ? CreateRecordData<RegisteredReco
 /**
  * The variables `useUpdateRecord` takes, for the hook's `T` (see {@link RecordOf}):
  * {@link UpdateRecordVariables} of the registered record for a collection name; for a record
- * type written out, its declared fields checked and other fields passing ({@link ExtraFields}).
+ * type written out, its fields checked as in {@link CreateDataOf}.
  *
  * @typeParam T - The hook's `T`: a collection name, or a record type written out.
  * @example
@@ -237,9 +236,8 @@ export type CollectionArgument<T> = T extends CollectionName ? T : CollectionNam
 
 /**
  * Stands in for the record type of a collection whose client declares `collection()`
- * generically (pocketbase-typegen 1.3 and later): TypeScript cannot tell which record belongs
- * to which name from such a signature. Its one property names the fix, so it shows in the
- * error where a record field is used.
+ * generically ({@link CollectionMap} says why). Its one property names the fix, so it shows in
+ * the error where a record field is used.
  *
  * @example
  * ```ts
@@ -256,8 +254,5 @@ export interface UnresolvedCollectionRecord {
   "solid-query-pocketbase": "collection() of the registered client is generic: add `collections: CollectionResponses` to Register";
 }
 
-// ---------------------------------------------------------------------------------------------
-// Internals
-
-/** A client type's collection map, or a map as it is. */
+/** A client type's collection map, or a map as it is. @internal */
 type CollectionsOf<TSchema> = TSchema extends Client ? CollectionMap<TSchema> : TSchema;

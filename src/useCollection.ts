@@ -20,16 +20,9 @@ import { usePocketBase } from "./usePocketBase";
  * Options are an accessor: when a signal read inside it changes, the query moves to the new
  * key and fetches; the previous entry stays cached. 4xx errors are not retried.
  *
- * The record type comes from the collection name once a typed client or collection map is
- * registered ({@link Register}): `useCollection("posts")` is typed with no generic written, and a name
- * the schema does not know is a type error. Without registration it is `RecordModel`, or the
- * type you write.
- *
- * @typeParam T - The record type (`useCollection("posts")`). Left out, it is the collection name,
- *   inferred from `collection`, and the record type is read from the registered schema
- *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam T - The record type, or the collection name whose record type {@link Register} gives.
  * @typeParam TData - What `data` holds: the page, or what your `select` returns.
- * @param collection - Collection name or id; once a schema is registered, one of its names.
+ * @param collection - Collection name or id.
  * @param options - Accessor of filter, sort, expand, fields, page (1), perPage (30),
  *   skipTotal, and TanStack query options.
  * @param overrides - Clients to use instead of the ones in context.
@@ -52,7 +45,7 @@ export function useCollection<const T, TData = ListResult<RecordOf<T>>>(
   options?: Accessor<UseCollectionOptions<RecordOf<T>, TData>>,
   overrides?: HookOverrides,
 ): UseQueryResult<TData, ClientResponseError>;
-// The implementation signature, as before typed collections; the overload above is the public one.
+// The implementation signature; the overload above is the public one.
 export function useCollection<T = RecordModel, TData = ListResult<T>>(
   collection: string,
   options?: Accessor<UseCollectionOptions<T, TData>>,

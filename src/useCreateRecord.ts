@@ -18,20 +18,12 @@ import { usePocketBase } from "./usePocketBase";
  * characters of `[a-z0-9]`), so the optimistic row, the server's answer and any realtime echo
  * are one row.
  *
- * The record type comes from the collection name once a typed client or collection map is
- * registered ({@link Register}): `useCreateRecord("posts")` is typed with no generic written, and a name
- * the schema does not know is a type error. Without registration it is `RecordModel`, or the
- * type you write.
- *
  * `mutate` takes {@link CreateDataOf}: the record's fields (all optional), files as
- * `File`/`Blob`, modifiers. A registered record type rejects fields it does not have; a record
- * type written out checks the fields it declares and lets others pass.
+ * `File`/`Blob`, modifiers.
  *
- * @typeParam T - The record type (`useCreateRecord("posts")`). Left out, it is the collection name,
- *   inferred from `collection`, and the record type is read from the registered schema
- *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam T - The record type, or the collection name whose record type {@link Register} gives.
  * @typeParam TContext - What your own `onMutate` returns.
- * @param collection - Collection name or id; once a schema is registered, one of its names.
+ * @param collection - Collection name or id.
  * @param options - Accessor of `expand`, `fields`, `optimistic` and TanStack mutation options.
  * @param overrides - Clients to use instead of the ones in context.
  * @returns solid-query's mutation result; `error` is the SDK's `ClientResponseError`, with
@@ -53,7 +45,7 @@ export function useCreateRecord<const T, TContext = unknown>(
   options?: Accessor<UseRecordMutationOptions<RecordOf<T>, CreateDataOf<T>, TContext>>,
   overrides?: HookOverrides,
 ): UseMutationResult<RecordOf<T>, ClientResponseError, CreateDataOf<T>, ComposedContext<CreateContext, TContext>>;
-// The implementation signature, as before typed collections; the overload above is the public one.
+// The implementation signature; the overload above is the public one.
 export function useCreateRecord<T = RecordModel, TContext = unknown>(
   collection: string,
   options?: Accessor<UseRecordMutationOptions<T, CreateVariables, TContext>>,

@@ -14,7 +14,7 @@ import { usePocketBase } from "./usePocketBase";
  * list, and the error says why.
  *
  * @typeParam TContext - What your own `onMutate` returns.
- * @param collection - Collection name (a name the registered schema knows, if one is registered) or id.
+ * @param collection - Collection name or id; a name {@link Register} knows, once registered.
  * @param options - Accessor of `optimistic` and TanStack mutation options.
  * @param overrides - Clients to use instead of the ones in context.
  * @returns solid-query's mutation result; `data` is `true` once deleted.

@@ -18,16 +18,9 @@ import { usePocketBase } from "./usePocketBase";
  * Every record of a collection that matches the filter (`getFullList`), cached under
  * `pocketbaseKeys.fullList(collection, params)`.
  *
- * The record type comes from the collection name once a typed client or collection map is
- * registered ({@link Register}): `useFullCollection("posts")` is typed with no generic written, and a name
- * the schema does not know is a type error. Without registration it is `RecordModel`, or the
- * type you write.
- *
- * @typeParam T - The record type (`useFullCollection("posts")`). Left out, it is the collection name,
- *   inferred from `collection`, and the record type is read from the registered schema
- *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam T - The record type, or the collection name whose record type {@link Register} gives.
  * @typeParam TData - What `data` holds: the records, or what your `select` returns.
- * @param collection - Collection name or id; once a schema is registered, one of its names.
+ * @param collection - Collection name or id.
  * @param options - Accessor of filter, sort, expand, fields, batch, and TanStack query options.
  * @param overrides - Clients to use instead of the ones in context.
  * @returns solid-query's result: `data` is an array of the records, `error` a
@@ -46,7 +39,7 @@ export function useFullCollection<const T, TData = RecordOf<T>[]>(
   options?: Accessor<UseFullCollectionOptions<RecordOf<T>, TData>>,
   overrides?: HookOverrides,
 ): UseQueryResult<TData, ClientResponseError>;
-// The implementation signature, as before typed collections; the overload above is the public one.
+// The implementation signature; the overload above is the public one.
 export function useFullCollection<T = RecordModel, TData = T[]>(
   collection: string,
   options?: Accessor<UseFullCollectionOptions<T, TData>>,
@@ -54,8 +47,7 @@ export function useFullCollection<T = RecordModel, TData = T[]>(
 ): UseQueryResult<TData, ClientResponseError> {
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
-  // The cast picks solid-query's overload without `initialData`; a user's `initialData` still
-  // passes through, and `data` is then typed as possibly undefined, which stays true.
+  // The cast picks solid-query's overload without `initialData` (see useCollection).
   const query = (() => {
     const { batch, ...all } = options?.() ?? ({} as UseFullCollectionOptions<T, TData>);
     const [params, rest] = splitParams(all);

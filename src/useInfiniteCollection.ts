@@ -22,16 +22,9 @@ import { usePocketBase } from "./usePocketBase";
  * `hasNextPage` comes from `totalPages`; with `skipTotal` (no count query) a page shorter than
  * `perPage` marks the end.
  *
- * The record type comes from the collection name once a typed client or collection map is
- * registered ({@link Register}): `useInfiniteCollection("posts")` is typed with no generic written, and a name
- * the schema does not know is a type error. Without registration it is `RecordModel`, or the
- * type you write.
- *
- * @typeParam T - The record type (`useInfiniteCollection("posts")`). Left out, it is the collection name,
- *   inferred from `collection`, and the record type is read from the registered schema
- *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam T - The record type, or the collection name whose record type {@link Register} gives.
  * @typeParam TData - What `data` holds: the pages, or what your `select` returns.
- * @param collection - Collection name or id; once a schema is registered, one of its names.
+ * @param collection - Collection name or id.
  * @param options - Accessor of filter, sort, expand, fields, perPage (30), skipTotal, and
  *   TanStack infinite-query options.
  * @param overrides - Clients to use instead of the ones in context.
@@ -53,7 +46,7 @@ export function useInfiniteCollection<const T, TData = InfiniteData<ListResult<R
   options?: Accessor<UseInfiniteCollectionOptions<RecordOf<T>, TData>>,
   overrides?: HookOverrides,
 ): UseInfiniteQueryResult<TData, ClientResponseError>;
-// The implementation signature, as before typed collections; the overload above is the public one.
+// The implementation signature; the overload above is the public one.
 export function useInfiniteCollection<T = RecordModel, TData = InfiniteData<ListResult<T>, number>>(
   collection: string,
   options?: Accessor<UseInfiniteCollectionOptions<T, TData>>,

@@ -14,7 +14,7 @@ import { useRecordTopic } from "./useRecordTopic";
  * same collection and options; it survives reconnects (what was missed is refetched) and
  * changes of signed-in user (it is re-established under the new user's rules).
  *
- * @typeParam T - The record type of the events passed to `onEvent`.
+ * @typeParam T - The record type of `onEvent`'s events, or the collection name ({@link Register}).
  * @param collection - Collection name or id.
  * @param options - Accessor of `strategy`, `expand`, `fields`, `onEvent`, `enabled`.
  * @param overrides - Clients to use instead of the ones in context.
@@ -34,7 +34,7 @@ export function useRealtimeCollection<const T>(
   options?: Accessor<UseRealtimeOptions<RecordOf<T>>>,
   overrides?: HookOverrides,
 ): void;
-// The implementation signature; the one above types records from a registered schema.
+// The implementation signature; the overload above is the public one.
 export function useRealtimeCollection<T = RecordModel>(
   collection: string,
   options?: Accessor<UseRealtimeOptions<T>>,

@@ -10,7 +10,7 @@ import { useRecordTopic } from "./useRecordTopic";
  * collection's viewRule for it), and applies its updates and deletion to every cached copy.
  * A changed id moves the subscription; an empty id subscribes to nothing.
  *
- * @typeParam T - The record type of the events passed to `onEvent`.
+ * @typeParam T - The record type of `onEvent`'s events, or the collection name ({@link Register}).
  * @param collection - Collection name or id.
  * @param id - The record id, or an accessor of it.
  * @param options - Accessor of `strategy`, `expand`, `fields`, `onEvent`, `enabled`.
@@ -29,7 +29,7 @@ export function useRealtimeRecord<const T>(
   options?: Accessor<UseRealtimeOptions<RecordOf<T>>>,
   overrides?: HookOverrides,
 ): void;
-// The implementation signature; the one above types records from a registered schema.
+// The implementation signature; the overload above is the public one.
 export function useRealtimeRecord<T = RecordModel>(
   collection: string,
   id: string | null | undefined | Accessor<string | null | undefined>,

@@ -20,16 +20,9 @@ import { usePocketBase } from "./usePocketBase";
  * The query is disabled while the id is empty, so it can follow a selection that may be unset.
  * A missing record ends in an error with `status` 404 after one request (4xx is not retried).
  *
- * The record type comes from the collection name once a typed client or collection map is
- * registered ({@link Register}): `useRecord("posts")` is typed with no generic written, and a name
- * the schema does not know is a type error. Without registration it is `RecordModel`, or the
- * type you write.
- *
- * @typeParam T - The record type (`useRecord("posts")`). Left out, it is the collection name,
- *   inferred from `collection`, and the record type is read from the registered schema
- *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam T - The record type, or the collection name whose record type {@link Register} gives.
  * @typeParam TData - What `data` holds: the record, or what your `select` returns.
- * @param collection - Collection name or id; once a schema is registered, one of its names.
+ * @param collection - Collection name or id.
  * @param id - The record id, or an accessor of it (`undefined`, `null` or `""` disable the query).
  * @param options - Accessor of expand, fields, and TanStack query options.
  * @param overrides - Clients to use instead of the ones in context.
@@ -50,7 +43,7 @@ export function useRecord<const T, TData = RecordOf<T>>(
   options?: Accessor<UseRecordOptions<RecordOf<T>, TData>>,
   overrides?: HookOverrides,
 ): UseQueryResult<TData, ClientResponseError>;
-// The implementation signature, as before typed collections; the overload above is the public one.
+// The implementation signature; the overload above is the public one.
 export function useRecord<T = RecordModel, TData = T>(
   collection: string,
   id: string | null | undefined | Accessor<string | null | undefined>,
@@ -59,8 +52,7 @@ export function useRecord<T = RecordModel, TData = T>(
 ): UseQueryResult<TData, ClientResponseError> {
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
-  // The cast picks solid-query's overload without `initialData`; a user's `initialData` still
-  // passes through, and `data` is then typed as possibly undefined, which stays true.
+  // The cast picks solid-query's overload without `initialData` (see useCollection).
   const query = (() => {
     const recordId = (typeof id === "function" ? id() : id) ?? "";
     const [params, rest] = splitParams(options?.());

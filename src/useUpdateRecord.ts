@@ -15,21 +15,12 @@ import { usePocketBase } from "./usePocketBase";
  * `"tags+": "red"`, `"+tags": "red"`, `"tags-": "red"`. On failure only the fields this
  * mutation wrote go back, and only where a later mutation has not changed them since.
  *
- * The record type comes from the collection name once a typed client or collection map is
- * registered ({@link Register}): `useUpdateRecord("posts")` is typed with no generic written, and a name
- * the schema does not know is a type error. Without registration it is `RecordModel`, or the
- * type you write.
- *
  * `mutate` takes {@link UpdateVariablesOf}: `{ id, data }`, `data` holding the record's fields,
- * files as `File`/`Blob`, and the modifiers of its number and multi-value fields. A registered
- * record type rejects fields it does not have; a record type written out checks the fields it
- * declares and lets others pass.
+ * files as `File`/`Blob`, and the modifiers of its number and multi-value fields.
  *
- * @typeParam T - The record type (`useUpdateRecord("posts")`). Left out, it is the collection name,
- *   inferred from `collection`, and the record type is read from the registered schema
- *   ({@link Register}): `RecordModel` if none is registered.
+ * @typeParam T - The record type, or the collection name whose record type {@link Register} gives.
  * @typeParam TContext - What your own `onMutate` returns.
- * @param collection - Collection name or id; once a schema is registered, one of its names.
+ * @param collection - Collection name or id.
  * @param options - Accessor of `expand`, `fields`, `optimistic` and TanStack mutation options.
  * @param overrides - Clients to use instead of the ones in context.
  * @returns solid-query's mutation result; `error` is the SDK's `ClientResponseError`.
@@ -52,7 +43,7 @@ export function useUpdateRecord<const T, TContext = unknown>(
   UpdateVariablesOf<T>,
   ComposedContext<UpdateContext | undefined, TContext>
 >;
-// The implementation signature, as before typed collections; the overload above is the public one.
+// The implementation signature; the overload above is the public one.
 export function useUpdateRecord<T = RecordModel, TContext = unknown>(
   collection: string,
   options?: Accessor<UseRecordMutationOptions<T, UpdateVariables, TContext>>,
