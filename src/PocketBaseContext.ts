@@ -2,7 +2,8 @@ import type Client from "pocketbase";
 import { createContext } from "solid-js";
 
 /**
- * The context that carries the PocketBase client from {@link PocketBaseProvider} to the hooks.
- * Internal: use `PocketBaseProvider` and `usePocketBase`.
+ * Carries the PocketBase client from `PocketBaseProvider` to the hooks; apps use the provider and
+ * `usePocketBase` instead.
+ * @internal
  */
 export const PocketBaseContext = createContext<Client>();

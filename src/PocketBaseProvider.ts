@@ -26,9 +26,7 @@ export interface PocketBaseProviderProps {
    * The declared field types of your collections (name → field → PocketBase type, e.g.
    * `{ posts: { tags: "select", meta: "json" } }`; a superuser can read them from
    * `pb.collections.getFullList()`). Optional: with them, lists filtered on multi-value fields
-   * (`tags ?= "red"`, `tags:length > 1`) are patched in place by realtime events and optimistic
-   * writes instead of being refetched, since those filters mean different things for different
-   * field types.
+   * are patched in place instead of refetched ({@link fieldTypesRegistry} says why).
    */
   fieldTypes?: Readonly<Record<string, FieldTypes>>;
   /** The app. */
@@ -41,7 +39,7 @@ export interface PocketBaseProviderProps {
  * a token refresh), it clears every cached PocketBase query of that QueryClient: active ones
  * are reset and refetch under the new user, the others are removed.
  *
- * @param props - `client` and `children`.
+ * @param props - `client`, optional `fieldTypes`, and `children`.
  * @returns The children, with the client in context.
  * @example
  * ```tsx
@@ -58,8 +56,8 @@ export interface PocketBaseProviderProps {
  * ```
  */
 export function PocketBaseProvider(props: PocketBaseProviderProps): JSX.Element {
-  // On a change of signed-in user, every cached record of the previous user goes: no data of
-  // one user is shown to the next (DESIGN.md §6). The realtime hub re-subscribes on its own.
+  // On a change of signed-in user every cached record of the previous user goes, so that no data
+  // one user may read is shown to the next. The realtime hub re-subscribes on its own.
   const queryClient = useContext(QueryClientContext);
   if (queryClient && props.fieldTypes) fieldTypesRegistry.set(queryClient(), props.fieldTypes);
   if (!isServer && queryClient) {

@@ -80,22 +80,20 @@ export interface UpdateRecordVariables<T> {
   data: UpdateRecordData<T>;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Internals
-
-/** A record type of `any` takes any data (it is also what `T` erases to in overload checks). */
+/** A record type of `any` takes any data (it is also what `T` erases to in overload checks). @internal */
 type AnyData = { [field: string]: any };
+/** @internal */
 type IsAny<T> = 0 extends 1 & T ? true : false;
 
-/** Fields PocketBase sets itself (a write ignores them), and `id`, which only a create sets. */
+/** Fields PocketBase sets itself (a write ignores them), and `id`, which only a create sets. @internal */
 type SystemKey = "id" | "collectionId" | "collectionName" | "expand";
 
-/** pocketbase-typegen brands autodate fields (`created`, `updated`), which a write ignores. */
+/** pocketbase-typegen brands autodate fields (`created`, `updated`), which a write ignores. @internal */
 type AutodateBrand = { readonly autodate: unknown };
-/** pocketbase-typegen brands file fields with their file name type. */
+/** pocketbase-typegen brands file fields with their file name type. @internal */
 type FileNameBrand = { readonly filename: unknown };
 
-/** Every field a write may set, optional, with the values PocketBase accepts for it. */
+/** Every field a write may set, optional, with the values PocketBase accepts for it. @internal */
 type WritableFields<T> = {
   [K in keyof T as K extends SystemKey ? never : NonNullable<T[K]> extends AutodateBrand ? never : K]?: FieldInput<T[K]>;
 };
@@ -104,6 +102,7 @@ type WritableFields<T> = {
  * What a field accepts: its own type, plus a `File`/`Blob` for a file field. A file field's type
  * is its file name, so any plain `string` field (or pocketbase-typegen's branded file name)
  * takes a `Blob` too; select fields (string literal unions) do not.
+ * @internal
  */
 type FieldInput<V> =
   NonNullable<V> extends FileNameBrand
@@ -121,6 +120,7 @@ type FieldInput<V> =
 /**
  * PocketBase's `+` / `-` modifiers for the number and multi-value fields of `T`. A record type
  * with an index signature (`RecordModel`) already accepts them as any other key.
+ * @internal
  */
 type Modifiers<T> = string extends keyof T ? unknown : {
   [K in keyof T & string as NonNullable<T[K]> extends number ? `${K}+` | `${K}-` : never]?: number;
@@ -130,9 +130,10 @@ type Modifiers<T> = string extends keyof T ? unknown : {
     | ItemInput<T[K]>[];
 };
 
-/** One item of a multi-value field, as a modifier takes it (a file may be a `Blob`). */
+/** One item of a multi-value field, as a modifier takes it (a file may be a `Blob`). @internal */
 type ItemInput<V> = NonNullable<V> extends readonly (infer E)[] ? (string extends E ? E | Blob : E) | FileItem<E> : never;
+/** @internal */
 type FileItem<E> = NonNullable<E> extends FileNameBrand ? string | Blob : never;
 
-/** Auth records (they carry `emailVisibility`) also take the password fields. */
+/** Auth records (they carry `emailVisibility`) also take the password fields. @internal */
 type AuthWrites<T> = T extends { emailVisibility: unknown } ? PasswordFields : unknown;

@@ -3,7 +3,7 @@ import type { ClientResponseError, ListResult } from "pocketbase";
 import type { RealtimeStrategy, RecordEvent } from "./core/realtime/realtimeCacheListener";
 import type { ListQueryParams, PageQueryParams, RecordQueryParams } from "./core/types";
 
-/** TanStack query options a read hook passes through: everything but key and function. */
+/** TanStack query options a read hook passes through: everything but key and function. @internal */
 type PassThrough<TOptions> = Omit<TOptions, "queryKey" | "queryFn">;
 
 /**
