@@ -20,10 +20,9 @@ const MAX_EXACT_ASSIGNMENTS = 32;
  * given. If that leaves the answer open, every combination of kinds is evaluated in full, when
  * there are few: that settles a field mentioned twice in compensating ways.
  *
- * `:each` on a select, relation or file field is a LEFT JOIN of json_each: the WHERE clause sees
- * one row per combination of the joined values, and the record matches when any row does. So two
- * conditions on `tags:each` see the same value (`tags:each ?= "a" && tags:each ?= "b"` never
- * matches, as on the server).
+ * With `:each` joins ({@link resolveOperand}) the WHERE clause sees one row per combination of
+ * the joined values, and the record matches when any row does. So two conditions on `tags:each`
+ * see the same value (`tags:each ?= "a" && tags:each ?= "b"` never matches, as on the server).
  *
  * Tested by tests/core/filter/compileFilter.test.ts, tests/core/filter/compileFilter.semantics.test.ts (verdicts only where every field kind agrees, json_each rows, the row and combination bounds).
  * @internal

@@ -1,13 +1,11 @@
 /**
  * How PocketBase's SQL treats a field (its record field resolver and each field's column type):
- * - `plain`: a TEXT column (text, editor, email, url, password, date, autodate); `:each` and
- *   `:length` are ignored on it.
+ * - `plain`: a TEXT column (text, editor, email, url, password, date, autodate).
  * - `single`: the TEXT column of a select, relation or file field holding one value; `:each` walks
  *   `json_array(value)`, `:length` is 0 or 1.
  * - `multiple`: a JSON column (NUMERIC affinity) holding an array of strings.
  * - `number`, `bool`: NUMERIC affinity columns.
- * - `json`: read through `json_extract(…, '$')`: no affinity, `=` becomes `IS`, `:each` and
- *   `:length` are ignored.
+ * - `json`: read through `json_extract(…, '$')`, without affinity or NULL fallback.
  * - `unknown`: nothing can be said (a missing value, an object, a geoPoint).
  * @internal
  */

@@ -105,7 +105,6 @@ function lengthOfSingle(value: string): number | undefined {
   return value === "" ? 0 : 1;
 }
 
-// SQLite's built-in LOWER() folds ASCII only.
 function lower(value: MaybeSql): MaybeSql {
   if (value === null || value === UNKNOWN) return value;
   if (typeof value === "object" && "opaque" in value) return value;

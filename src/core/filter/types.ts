@@ -93,7 +93,7 @@ export type Affinity = "text" | "numeric" | "none";
 export interface Operand {
   value: MaybeSql;
   affinity: Affinity;
-  /** `NullFallbackDisabled` (json fields): `=` becomes `IS` and no `''`/NULL folding. */
+  /** `disabled` for json fields (PocketBase's `NullFallbackDisabled`, see evaluateCondition). */
   fallback: "auto" | "disabled";
   /** The bound parameter of a text or number literal (PocketBase's `Params`). */
   param?: string | number;
