@@ -10,7 +10,7 @@ import { reconcileRecord } from "./reconcileRecord";
 import { recordsOf } from "./recordsOf";
 import { sharePatchedData } from "./sharePatchedData";
 
-/** The part of a `QueryClient` the reducer needs (tests and adapters can pass their own). */
+/** The part of a `QueryClient` the reducer uses. */
 export type RecordCache = Pick<QueryClient, "getQueriesData" | "setQueryData" | "removeQueries" | "getQueryCache">;
 
 /**
@@ -37,20 +37,11 @@ export type RecordChange<T extends RecordModel = RecordModel> =
 
 /** Options of {@link applyRecordChange}. */
 export interface ApplyRecordChangeOptions {
-  /**
-   * Skip the staleness guard. For the server's own answer to our mutation, which replaces an
-   * optimistic record whose client-side `updated` may be later than the server's clock.
-   */
+  /** Skip the staleness guard: for the server's answer to your mutation (the client's clock may be ahead). */
   force?: boolean;
-  /**
-   * The collection's declared field types, for filters whose meaning depends on them. Default:
-   * the ones given to `fieldTypesRegistry` for this cache (`PocketBaseProvider`'s `fieldTypes`).
-   */
+  /** Field types for filters whose meaning depends on them. Default: `PocketBaseProvider`'s `fieldTypes`. */
   fieldTypes?: FieldTypes;
-  /**
-   * The record carries only some fields (a realtime subscription with `fields`): it is merged
-   * into rows the cache holds, but never inserted as a new row (that query is refetched).
-   */
+  /** The record has only some fields (a subscription with `fields`): it never becomes a new row. */
   partial?: boolean;
 }
 
@@ -65,30 +56,18 @@ export interface ApplyRecordChangeResult {
 type Row = Record<string, unknown>;
 
 /**
- * Applies one record change to every cached query of a collection: the one reducer shared by
- * optimistic mutations and realtime events (DESIGN.md §5, §6).
- *
- * - Details: a create or update is merged into a cached detail of that id (its `expand` is
- *   kept when the incoming record has none); a delete removes the detail query, or, while a
- *   component observes it, reports it undecided so that its refetch ends in a 404.
- * - Full lists, pages and infinite lists: inserted, replaced, moved or removed in place where
- *   the result is certain, with totals kept right (see `patchListData`); anything else
- *   goes to `undecided`, untouched. A list's filter is decided by `matches` (the core's
- *   PocketBase filter grammar); one it cannot decide (relation paths, macros, ...) makes the
- *   list undecided.
- * - Guards per entry: an update older (`updated`) than the cached record is ignored unless
- *   `force`; an update identical to the cache makes no `setQueryData` call (the echo of our
- *   own write must not re-render); a delete of an unknown id is a no-op.
- *
- * Cached objects are never mutated; new arrays and objects are written with `setQueryData`.
- * The reducer never invalidates: mutations invalidate `undecided` on settle, the realtime hub
- * coalesces them.
+ * Applies one record change to every cached query of a collection: the one reducer behind
+ * optimistic mutations, the server's answers to them and realtime events. Entries are patched
+ * in place where the result is certain; the others are left as they are and reported
+ * `undecided`. Stale updates (older `updated`) are ignored unless `force`, and identical ones
+ * write nothing, so the echo of your own write does not re-render. Cached objects are never
+ * mutated. The decision table is in docs/architecture.md, "Event to cache".
  *
  * @typeParam T - The record type.
- * @param cache - The QueryClient (or anything with the same three methods).
+ * @param cache - The QueryClient.
  * @param collection - The collection name or id, as used in the query keys.
- * @param change - The change.
- * @param options - See `ApplyRecordChangeOptions`.
+ * @param change - What happened to the record.
+ * @param options - `force`, `fieldTypes` and `partial`.
  * @returns The keys patched and the keys left undecided (a key can be in both when a record
  *   was inserted at a guessed position or without its expansion).
  * @example
@@ -113,9 +92,8 @@ export function applyRecordChange<T extends RecordModel>(
   const id = change.type === "delete" ? change.id : change.record.id;
   let copies: Row[] | undefined;
   const cachedCopies = () =>
-    // Every cached copy of the record, from the data as it was before this change (entries
-    // patched above must not count): it tells whether a change a partial list cannot place
-    // matters at all.
+    // From the data as it was before this change: tells whether a change that a partial list
+    // cannot place matters at all.
     (copies ??= entries.flatMap((entry): Row[] => {
       for (const row of recordsOf(entry.parsed.kind, entry.data)) if (row.id === id) return [row];
       return [];
@@ -129,9 +107,8 @@ export function applyRecordChange<T extends RecordModel>(
     if (parsed.kind === "detail") {
       if (parsed.id !== id) continue;
       if (change.type === "delete") {
-        // A mounted observer keeps showing a removed query's data and never sees it again
-        // (pocketbase-protocol.md §8): an observed detail is refetched instead, and ends in
-        // the 404 a deleted record answers with. Unobserved ones are simply dropped.
+        // TanStack's removeQueries leaves a mounted observer showing the removed data: an
+        // observed detail is refetched instead, into the 404 of the deleted record.
         if (cache.getQueryCache().find({ queryKey, exact: true })?.getObserversCount()) {
           result.undecided.push(queryKey);
         } else {
@@ -164,7 +141,7 @@ function commit(
   data: unknown,
   outcome: { data: unknown; undecided: boolean },
 ): void {
-  // Same reference = nothing changed: no setQueryData, so observers are not notified.
+  // The same reference means nothing changed: no setQueryData, so no observer re-renders.
   if (outcome.data !== data) {
     cache.setQueryData(queryKey, sharePatchedData.mark(outcome.data));
     result.patched.push(queryKey);

@@ -5,16 +5,9 @@ import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { recordsOf } from "./recordsOf";
 
 /**
- * Every record cached in a collection's queries, with the key of the query holding it: the
- * data of details, and the items of pages, full lists and infinite lists.
- *
- * @param cache - The QueryClient (only `getQueriesData` is used).
- * @param collection - Collection name or id, as used in the query keys.
- * @returns A generator of `[key, record]` pairs.
- * @example
- * ```ts
- * for (const [key, record] of cachedRecords(queryClient, "posts")) console.log(key.kind, record.id);
- * ```
+ * Every record cached in a collection's queries (a record sits in as many as show it), with
+ * the parsed key of the query holding it.
+ * @internal
  */
 export function* cachedRecords<T extends RecordModel = RecordModel>(
   cache: Pick<QueryClient, "getQueriesData">,

@@ -2,13 +2,11 @@ import type { QueryClient } from "@tanstack/query-core";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 
 /**
- * Removes every cached PocketBase record from a QueryClient, for a change of signed-in user:
- * no data of one user may be shown to the next. In-flight fetches (made with the old auth) are
- * cancelled, active queries are reset (mounted components drop their data and refetch with the
- * new auth) and inactive ones are removed. `removeQueries` alone is not enough: a mounted
- * observer keeps showing a removed query's data (pocketbase-protocol.md §8). Settled mutations
- * of this library go too: their variables and results are the previous user's data, and
- * `useMutationState` would show them.
+ * Removes every cached PocketBase record from a QueryClient, for a change of signed-in user.
+ * In-flight fetches (old auth) are cancelled, inactive queries removed, and active ones reset,
+ * so mounted components refetch as the new user: `removeQueries` alone would leave them showing
+ * the removed data. Settled mutations of this library go too (`useMutationState` would show the
+ * previous user's variables and results); pending ones stay, so they can still settle.
  *
  * @param queryClient - The QueryClient to clear.
  * @returns A promise that settles once the active queries have refetched.

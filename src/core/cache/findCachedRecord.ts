@@ -3,17 +3,9 @@ import type { RecordModel } from "pocketbase";
 import { cachedRecords } from "./cachedRecords";
 
 /**
- * Finds a cached copy of a record anywhere in a collection's queries, preferring a detail.
+ * A cached copy of a record, preferring a detail: the base an optimistic update is applied to.
  * Copies cut down by `fields` are skipped: a partial record must not stand in for the whole.
- *
- * @param cache - The QueryClient (only `getQueriesData` is used).
- * @param collection - Collection name or id, as used in the query keys.
- * @param id - The record id.
- * @returns The cached record, or `undefined` when no query holds it.
- * @example
- * ```ts
- * const before = findCachedRecord(queryClient, "posts", id);
- * ```
+ * @internal
  */
 export function findCachedRecord<T extends RecordModel = RecordModel>(
   cache: Pick<QueryClient, "getQueriesData">,

@@ -5,19 +5,10 @@ import type { WindowPatch } from "./patchWindow";
 type Page = ListResult<Record<string, unknown>>;
 
 /**
- * Writes a {@link WindowPatch} back into the shape of the cached list data. Page totals follow
- * the count (`totalPages = ceil(totalItems / perPage)`; both stay -1 with `skipTotal`);
- * infinite lists are re-chunked so every loaded page keeps its size, dropping trailing pages
- * that a refetch would no longer load.
- *
- * @param kind - The list's kind, from `parseKey`.
- * @param data - The cached data the window was read from (never mutated).
- * @param patch - The window's new items and the change in the total count.
- * @returns New data of the same shape.
- * @example
- * ```ts
- * fromWindow("full", [a, b], { items: [a], delta: -1, guessed: false }); // => [a]
- * ```
+ * Writes a patched window back into the shape of `data` (never mutated), as a refetch would
+ * return it: totals follow the count (both stay -1 with `skipTotal`), and an infinite list is
+ * re-chunked so every page keeps its size.
+ * @internal
  */
 export function fromWindow(kind: "full" | "page" | "infinite", data: unknown, patch: WindowPatch): unknown {
   if (kind === "full") return patch.items;
@@ -30,7 +21,7 @@ export function fromWindow(kind: "full" | "page" | "infinite", data: unknown, pa
   const pages: Page[] = [];
   const pageCount = Math.max(infinite.pages.length, Math.ceil(patch.items.length / perPage));
   for (let index = 0; index < pageCount; index++) {
-    // Pages past the loaded ones appear only when a complete list grew (see toWindow).
+    // Pages past the loaded ones appear only when a complete list grew (toWindow allows it).
     const page = infinite.pages[index] ?? { ...last, page: index + 1 };
     pages.push({ ...page, ...count, items: patch.items.slice(index * perPage, (index + 1) * perPage) });
     // A refetch loads pages while getNextPageParam allows (infiniteListQueryOptions): stop

@@ -11,47 +11,21 @@ import { toWindow } from "./toWindow";
 
 type Row = Record<string, unknown>;
 
-/** A record change as the list reducer sees it. */
+/** A record change as the list reducer sees it. @internal */
 export type ListChange = { type: "create" | "update"; record: Row } | { type: "delete"; id: string };
 
-/** The outcome for one cached list: new `data` (or the same reference) and whether to refetch. */
+/** New `data` (the same reference when nothing changed) and whether to refetch. @internal */
 export interface ListPatch {
   data: unknown;
   undecided: boolean;
 }
 
 /**
- * Applies one record change to the data of one cached list query: a `getFullList` array
- * (`full`), one `ListResult` page (`page`) or an `InfiniteData` of pages (`infinite`).
- *
- * The data is cut into a {@link RecordWindow} of the list's ordering, patched by
- * {@link patchWindow}, and put back together: page totals follow the count
- * (`totalPages = ceil(totalItems / perPage)`, both stay -1 with `skipTotal`), and infinite
- * lists are re-chunked so every loaded page keeps its size, dropping trailing pages that a
- * refetch would no longer load. A list is decidable only when {@link matches} decides
- * membership, its sort compiles ({@link compileSort}) and its `fields` projection is
- * reproducible and keeps the sort fields ({@link compileFields}).
- *
- * Guards: a stale or identical update of a record the list holds is a no-op, even for an
- * undecidable list (its membership cannot have changed), and so is one the list does not hold
- * when another cache entry holds that version or a newer one; a delete of an id the list does
- * not hold is a no-op unless the list is partial and the id is known elsewhere in the cache.
- *
- * @param kind - The list's kind, from {@link parseKey}.
- * @param data - The cached data (never mutated).
- * @param params - The list's normalised parameters.
- * @param change - The record change.
- * @param options - `force` skips the staleness guard; `knownElsewhere()` says whether the id
- *   appears in another cache entry of the collection, `settledElsewhere()` whether one holds
- *   the incoming version already (or a newer one). Called only when needed.
- * @returns The new data (the same reference when nothing changed) and `undecided`.
- * @example
- * ```ts
- * patchListData("full", [{ id: "a", title: "A" }], { sort: "title" },
- *   { type: "create", record: { id: "b", title: "B" } },
- *   { force: false, knownElsewhere: () => false, settledElsewhere: () => false });
- * // => { data: [{ id: "a", … }, { id: "b", … }], undecided: false }
- * ```
+ * Applies one record change to one cached list: read it as a window, decide the edit, write it
+ * back. Only a list whose filter, sort and `fields` the client reproduces is decidable.
+ * @param options - `knownElsewhere()`: another cache entry holds the id; `settledElsewhere()`:
+ *   one holds this version or a newer one. Called only when needed: they scan the collection.
+ * @internal
  */
 export function patchListData(
   kind: "full" | "page" | "infinite",

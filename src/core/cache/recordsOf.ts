@@ -3,17 +3,9 @@ import type { ParsedKey } from "../keys/parseKey";
 type Row = Record<string, unknown>;
 
 /**
- * The records one cached query holds: a detail's record, or the items of a full list, a page or
- * the loaded pages of an infinite list. The one place that walks these shapes for reading;
- * anything that is not of the expected shape yields nothing.
- *
- * @param kind - The query's kind, from `parseKey`.
- * @param data - The cached data.
- * @returns A generator of the records, in cache order.
- * @example
- * ```ts
- * [...recordsOf("page", { page: 1, perPage: 30, totalItems: 1, totalPages: 1, items: [post] })]; // [post]
- * ```
+ * The records one cached query holds, in cache order: the one reader of the four data shapes.
+ * Data of an unexpected shape yields nothing.
+ * @internal
  */
 export function* recordsOf(kind: ParsedKey["kind"], data: unknown): Generator<Row> {
   if (typeof data !== "object" || data === null) return;

@@ -2,20 +2,10 @@ import { fromWindow } from "./fromWindow";
 import { toWindow } from "./toWindow";
 
 /**
- * Puts a record back into a cached list at the index it had, for the rollback of a failed
- * delete. The index is where the record stood in the list's window (clamped to its length),
- * so a list with no sort, or with ties, gets it back exactly where it was. A window that is
- * full pushes its last record out, as an insert does.
- *
- * @param kind - The list's kind, from `parseKey`.
- * @param data - The cached data (never mutated).
- * @param record - The record to restore.
- * @param index - Its index in the window before it was removed.
- * @returns New data, or `undefined` when the data is not a list or already holds the record.
- * @example
- * ```ts
- * restoreRecordAt("full", [a, c], b, 1); // => [a, b, c]
- * ```
+ * Puts a record back at the index it had in a cached list's window (clamped), for the rollback
+ * of a failed delete: by index, not by sort, so an unsorted list or one with ties gets it back
+ * exactly where it was. `undefined` when the data is not a list or already holds the record.
+ * @internal
  */
 export function restoreRecordAt(
   kind: "full" | "page" | "infinite",

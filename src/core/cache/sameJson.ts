@@ -1,15 +1,7 @@
 /**
- * Deep equality for JSON-shaped values (what PocketBase sends and the cache holds): primitives
- * by `===`, arrays by position, objects by key. A key whose value is `undefined` counts as
- * absent, as it would after a JSON round trip.
- *
- * @param a - Any JSON-shaped value.
- * @param b - Any JSON-shaped value.
- * @returns Whether both serialise to the same JSON (up to key order).
- * @example
- * ```ts
- * sameJson({ id: "a", tags: ["x"] }, { tags: ["x"], id: "a" }); // => true
- * ```
+ * Deep equality for JSON-shaped values (what PocketBase sends and the cache holds), up to key
+ * order. A key whose value is `undefined` counts as absent, as after a JSON round trip.
+ * @internal
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -6,18 +6,10 @@ type Row = Record<string, unknown>;
 type Page = ListResult<Row>;
 
 /**
- * Reads the data of a cached list query as a {@link RecordWindow}: a `getFullList` array
- * (`full`), one `ListResult` page (`page`), or the loaded pages of an infinite list, which
- * must be pages 1..k of one size, all but the last full (a prefix of the ordering).
- *
- * @param kind - The list's kind, from `parseKey`.
- * @param data - The cached data.
- * @returns The window, or `undefined` for data of another shape.
- * @example
- * ```ts
- * toWindow("page", { page: 2, perPage: 2, totalItems: 5, totalPages: 3, items: [c, d] });
- * // => { items: [c, d], offset: 2, atEnd: false, capacity: 2 }
- * ```
+ * Reads a cached list (a `getFullList` array, one page, or an infinite list's pages) as one
+ * window of the server's ordering, so one patcher serves all three; `undefined` for data of
+ * another shape.
+ * @internal
  */
 export function toWindow(kind: "full" | "page" | "infinite", data: unknown): RecordWindow | undefined {
   if (kind === "full") {
