@@ -50,8 +50,7 @@ export function patchListData(
 
   if (change.type === "delete") {
     const from = window.items.findIndex((row) => row.id === change.id);
-    // A deleted record leaves every list that holds it, whatever the list's filter or sort:
-    // removing it is certain, and patchWindow reports the hole a partial window is left with.
+    // Certain whatever the filter or sort; patchWindow reports the hole a partial window keeps.
     if (from >= 0) return settle(kind, data, window, patchWindow(window, { type: "remove", from }, undefined), false);
     return complete || !options.knownElsewhere() ? unchanged : undecided;
   }

@@ -34,8 +34,7 @@ export function toWindow(kind: "full" | "page" | "infinite", data: unknown): Rec
   if (!prefix) return undefined;
   const items = pages.flatMap((page) => page.items);
   const atEnd = pageAtEnd(last, items.length);
-  // A list loaded to its end grows a page rather than push a record out of sight: the new
-  // page is exactly what fetching the next one would return, and the list stays complete.
+  // Loaded to its end, it grows a page (what fetching the next one returns) and stays complete.
   return { items, offset: 0, atEnd, capacity: atEnd ? Infinity : pages.length * perPage };
 }
 
