@@ -76,14 +76,16 @@ export function patchListData(
   const compare = compileSort(params.sort);
   const projection = compileFields(params.fields);
   if (!compare || !projection || !compare.fields.every((field) => projection.keeps(field))) return undecided;
-  const placed = projection.project(record);
-  if (from >= 0 && sameJson(placed, window.items[from])) return unchanged;
   // Membership is decided on the whole record: the filter may read fields `fields` drops.
   const member = matches(params, record, options.fieldTypes);
   if (member === undefined) return undecided;
   let edit: WindowEdit;
-  if (member) edit = { type: "place", record: placed, from, created: change.type === "create" };
-  else if (from >= 0) edit = { type: "remove", from };
+  if (member) {
+    const placed = projection.project(record);
+    // A change outside the list's `fields` that keeps the record in the list shows nothing new.
+    if (from >= 0 && sameJson(placed, window.items[from])) return unchanged;
+    edit = { type: "place", record: placed, from, created: change.type === "create" };
+  } else if (from >= 0) edit = { type: "remove", from };
   else return complete || change.type === "create" ? unchanged : undecided;
   return settle(kind, data, window, patchWindow(window, edit, compare), expandOutdated);
 }

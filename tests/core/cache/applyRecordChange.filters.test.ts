@@ -38,6 +38,16 @@ describe("applyRecordChange on filtered lists", () => {
     expect(draft).toEqual({ patched: [], undecided: [] });
   });
 
+  it("drops a row from a list with `fields` when a change outside its fields makes it stop matching", () => {
+    const client = new QueryClient();
+    const key = pocketbaseKeys.fullList<Post>(C, { filter, sort: "title", fields: "id,title" });
+    client.setQueryData(key, [{ id: "a", title: "a" }, { id: "b", title: "b" }] as Post[]);
+    // Only `status` changes: the projected row would look the same, but the record left the list.
+    const result = applyRecordChange(client, C, { type: "update", record: post("b", { status: "draft", updated: at(1) }) });
+    expect(result).toEqual({ patched: [key], undecided: [] });
+    expect(client.getQueryData(key)).toEqual([{ id: "a", title: "a" }]);
+  });
+
   it("moves a record into a filtered first page and keeps the totals right", () => {
     const client = new QueryClient();
     const key = pocketbaseKeys.list<Post>(C, { filter: "views > 10", sort: "-views", perPage: 2 });
