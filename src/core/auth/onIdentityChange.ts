@@ -2,16 +2,10 @@ import type Client from "pocketbase";
 import { authIdentity } from "./authIdentity";
 
 /**
- * Calls `callback` when the signed-in user of a PocketBase client changes: login, logout, or a
- * switch of user. A token refresh of the same user is not a change.
- *
- * @param pb - The PocketBase client.
- * @param callback - Called after each change of identity.
+ * Calls `callback` when the signed-in user of a client changes: login, logout or a switch. The
+ * SDK's `authStore.onChange` also fires on every token refresh, which is not a change of user.
  * @returns The function that stops watching.
- * @example
- * ```ts
- * const stop = onIdentityChange(pb, () => void clearPocketBaseCache(queryClient));
- * ```
+ * @internal
  */
 export function onIdentityChange(pb: Client, callback: () => void): () => void {
   let identity = authIdentity(pb.authStore.record);
