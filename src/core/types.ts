@@ -1,3 +1,5 @@
+// Tested by tests/core/keys/pocketbaseKeys.test-d.ts (the data type each leaf key carries into
+// getQueryData and setQueryData).
 import type { DataTag, InfiniteData } from "@tanstack/query-core";
 import type { ListResult, RecordModel } from "pocketbase";
 
@@ -49,9 +51,8 @@ export interface PageQueryParams extends ListQueryParams {
 }
 
 /**
- * The canonical form of query parameters used inside query keys: only the fields that change
- * the server's answer, with empty values dropped and comma lists tidied, so that two requests
- * for the same data always share one cache entry.
+ * Query parameters in the canonical form used inside query keys (see {@link normalizeParams}):
+ * only what changes the server's answer, so equal requests share one cache entry.
  *
  * @example
  * ```ts

@@ -4,18 +4,18 @@ const PAGE_DEFAULT = 1;
 const PER_PAGE_DEFAULT = 30;
 
 /**
- * Normalises read parameters for a query key.
+ * Normalises read parameters for a query key, so that equal requests share one cache entry.
  *
- * - `filter` is trimmed; an empty filter is dropped. Its text is otherwise kept as written:
+ * - `filter` is trimmed and dropped when empty; its text is otherwise kept as written, since
  *   rewriting an expression could change what it means.
- * - `sort`, `expand` and `fields` are comma lists: spaces around items are removed
+ * - `sort`, `expand` and `fields` lose the spaces around their comma-separated items
  *   (`"-created, title"` and `"-created,title"` are the same request to PocketBase).
  * - With `paged`, `page` and `perPage` are always present (PocketBase's defaults 1 and 30), so
- *   `{}` and `{ page: 1, perPage: 30 }` share a key. Without it they are dropped.
- * - `skipTotal: false` is the default and is dropped.
+ *   `{}` and `{ page: 1, perPage: 30 }` share a key, and `skipTotal` is kept only when `true`.
+ *   Without `paged` all three are dropped.
  *
  * @param params - Parameters as the user gave them.
- * @param paged - Whether the key is for one page of a list.
+ * @param paged - Whether the key is of paged data: one page of a list, or an infinite list.
  * @returns A fresh, plain object.
  * @throws TypeError when `page` or `perPage` is not a positive integer.
  * @example

@@ -3,8 +3,7 @@ import type { NormalizedParams } from "../types";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 
 /**
- * What a query key of this library stands for. `page` is one page of `getList`, `full` the
- * result of `getFullList`, `infinite` an infinite list, `detail` one record.
+ * What a query key of this library stands for, as {@link parseKey} reads it.
  *
  * @example
  * ```ts
@@ -14,7 +13,7 @@ import { pocketbaseKeys } from "./pocketbaseKeys";
  */
 export type ParsedKey =
   | {
-      /** A page of `getList`, a `getFullList` result or an infinite list. */
+      /** One page of `getList`, the result of `getFullList`, or an infinite list. */
       kind: "page" | "full" | "infinite";
       /** The collection name or id the key was made with. */
       collection: string;

@@ -10,12 +10,11 @@ import type {
   RecordQueryParams,
 } from "../types";
 
-/** The first element of every query key this library writes. */
 const ROOT = "pocketbase";
 
 /**
- * The query-key factory shared by every hook (DESIGN.md §3). One root, nested by collection,
- * so invalidation can target any level:
+ * The query-key factory shared by every hook. One root, nested by collection, so invalidation
+ * can target any level:
  *
  * ```
  * ["pocketbase"]                                        everything

@@ -3,16 +3,9 @@ import type { PageQueryParams } from "../types";
 const PARAM_NAMES = ["filter", "sort", "expand", "fields", "page", "perPage", "skipTotal"] as const;
 
 /**
- * Splits a hook's options into PocketBase query parameters and everything else (TanStack
- * options such as `enabled`, `staleTime`, `select`). Only parameters go into the query key.
- *
- * @param options - The object a hook's options accessor returned.
- * @returns `[params, rest]`.
- * @example
- * ```ts
- * const [params, rest] = splitParams({ filter: 'a = 1', staleTime: 1000 });
- * // params: { filter: 'a = 1' }, rest: { staleTime: 1000 }
- * ```
+ * Splits a hook's options into PocketBase query parameters and the rest (TanStack options such
+ * as `enabled`, `staleTime`, `select`): only the parameters belong in the query key.
+ * @internal
  */
 export function splitParams<TOptions extends PageQueryParams>(
   options: TOptions | undefined,
