@@ -1,3 +1,4 @@
+// Tested by tests/useFullCollection.test.tsx (every matching record, in order, across batches).
 import type { RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";

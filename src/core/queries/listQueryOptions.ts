@@ -1,3 +1,5 @@
+// Tested by tests/useCollection.test.tsx (its key; page, perPage, filter, sort, expand and fields
+// reaching the server; two pages loading together; TanStack's abort reaching the HTTP request).
 import type { ListResult, RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";

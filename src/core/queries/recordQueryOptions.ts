@@ -1,3 +1,4 @@
+// Tested by tests/useRecord.test.tsx (a missing id ends in a 404 after one request; expand).
 import type { RecordModel } from "pocketbase";
 import type Client from "pocketbase";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
