@@ -1,11 +1,8 @@
-/** A record with an update applied, and the fields the update wrote. */
+/** What {@link applyModifiers} returns. @internal */
 export interface AppliedModifiers {
   /** A new object: the current record with the update merged in. */
   record: Record<string, unknown>;
-  /**
-   * The fields the update wrote (`count` for `count+`), in order, without duplicates. A key
-   * that could not be interpreted is copied as-is and listed as-is.
-   */
+  /** The fields written (`count` for `count+`), in order, once each; an uninterpreted key as-is. */
   written: string[];
 }
 
@@ -14,35 +11,22 @@ type Operation = "append" | "prepend" | "subtract";
 const MODIFIER = /^(\+)?(\w+)([+-])?$/;
 
 /**
- * Merges partial update data into a record, applying PocketBase's field modifiers the way the
- * server will, for an optimistic update:
+ * Merges update data into a record the way PocketBase will store it, for an optimistic update
+ * (`current` is `undefined` for a create). Modifiers work as on the server:
  *
- * - `count+: n` / `count-: n` add to / subtract from a number; a missing, `null` or `""`
- *   current value counts as 0 (PocketBase casts it to 0); `n` is cast like PocketBase does
- *   (numeric strings, booleans; anything else counts as 0). Numbers may go below zero.
- * - `tags+: v | v[]` appends, `+tags: v | v[]` prepends, `tags-: v | v[]` removes every
- *   occurrence, on a multi-value field (select, relation, file). Like PocketBase
- *   (`list.ToUniqueStringSlice`), values are strings, empty ones are dropped and duplicates
- *   collapse to their first occurrence: appending a present value changes nothing, prepending
- *   one moves it to the front.
- * - Plain keys are written first, then modifiers: PocketBase applies shorter keys first
- *   (`Record.ReplaceModifiers`). Modifiers of the same field run in key order (the server's
- *   order between them is Go map order, i.e. random).
+ * - `count+` / `count-` add / subtract; a missing, `null` or `""` value counts as 0, the operand
+ *   is cast as PocketBase casts it (see `toNumber`), and the result may go below zero.
+ * - `tags+` appends, `+tags` prepends, `tags-` removes every occurrence (select, relation, file).
+ *   As in `list.ToUniqueStringSlice`, values are strings, empty ones are dropped and the first
+ *   occurrence wins: appending a present value changes nothing, prepending one moves it first.
+ * - Shorter keys first (`Record.ReplaceModifiers`), so plain keys before modifiers; modifiers of
+ *   one field in key order (the server's order is Go map order, i.e. random).
  *
- * The field type is not known on the client, so a modifier is read from the values: a number
- * field is one whose current value is a number (or missing with a number operand), a
- * multi-value field one whose current value is an array (or missing with a string operand).
- * Anything else (a modifier on a single-value or text field, file uploads, non-string items)
- * is copied as-is; the server's answer replaces it. FormData is not supported.
- *
- * @param current - The record as cached, or `undefined` (e.g. for a create).
- * @param data - The update data, possibly with modifier keys.
- * @returns The new record and the fields written.
- * @example
- * ```ts
- * applyModifiers({ id: "a", views: 1, tags: ["x"] }, { "views+": 2, "tags+": ["x", "y"] });
- * // => { record: { id: "a", views: 3, tags: ["x", "y"] }, written: ["views", "tags"] }
- * ```
+ * Without the schema, the field type is read from the values: a number field holds a number (or
+ * nothing, with a number operand), a multi-value field an array (or nothing). Anything else (a
+ * modifier on a text or single-value field, files, non-string items) is copied as-is for the
+ * server's answer to replace. FormData is not supported.
+ * @internal
  */
 export function applyModifiers(
   current: Record<string, unknown> | undefined,
@@ -50,7 +34,7 @@ export function applyModifiers(
 ): AppliedModifiers {
   const record: Record<string, unknown> = { ...current };
   const written = new Set<string>();
-  // Array.prototype.sort is stable: equal lengths keep their key order.
+  // Stable sort: keys of equal length keep their order.
   const keys = Object.keys(data).sort((a, b) => a.length - b.length);
   for (const key of keys) {
     const value = data[key];

@@ -3,24 +3,23 @@ import { ClientResponseError } from "pocketbase";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { retryPolicy } from "../queries/retryPolicy";
 
-/** What this library's mutations do around the request; each step gets our own context. */
+/**
+ * What one kind of mutation of this library does around its request; each step gets our own
+ * `onMutate` result. `write` is false when the signed-in user changed meanwhile: settle, but
+ * touch no cache, which now belongs to the next user.
+ * @internal
+ */
 export interface MutationSteps<TData, TVariables, TOurs> {
   mutationFn: (variables: TVariables) => Promise<TData>;
   onMutate: (variables: TVariables) => Promise<TOurs> | TOurs;
-  /** `write` is false when the signed-in user changed meanwhile: settle, but touch no cache. */
   onSuccess: (data: TData, variables: TVariables, ours: TOurs, write: boolean) => unknown;
-  /** `write` is false when the signed-in user changed meanwhile: settle, but touch no cache. */
   onError: (error: ClientResponseError, variables: TVariables, ours: TOurs | undefined, write: boolean) => unknown;
   onSettled: (ours: TOurs | undefined) => Promise<unknown> | unknown;
-  /**
-   * Who is signed in (see `authIdentity`). When it differs between `onMutate` and the answer,
-   * the cache has been cleared for another user meanwhile: this mutation's result or rollback
-   * is not written into it.
-   */
+  /** Who is signed in (`authIdentity`); without it `write` is always true. */
   identity?: () => string;
 }
 
-/** The callbacks a user may pass; they receive their own `onMutate` result, never ours. */
+/** The TanStack callbacks a user may pass to a mutation hook. @internal */
 export interface UserMutationCallbacks<TData, TVariables, TContext> {
   onMutate?: (variables: TVariables, context: MutationFunctionContext) => Promise<TContext> | TContext;
   onSuccess?: (data: TData, variables: TVariables, onMutateResult: TContext, context: MutationFunctionContext) => unknown;
@@ -58,23 +57,13 @@ export interface ComposedContext<TOurs, TContext> {
 }
 
 /**
- * Builds TanStack mutation options in which the user's callbacks run in addition to ours, never
- * instead. Order, for each callback: ours first, then the user's. So a user's `onMutate` sees
- * the optimistic cache, `onError` sees it rolled back, and `onSettled` runs once the
- * invalidation's refetch has landed. Every mutation runs under the mutation key
- * `pocketbaseKeys.collection(collection)`, and a 4xx is never retried. A mutation whose
- * signed-in user changes while its `onMutate` steps run is not sent: it fails with an error
- * saying so, and touches no cache of the next user.
- *
- * @param queryClient - The QueryClient the mutation runs on.
- * @param collection - Collection name or id.
- * @param steps - This library's mutation function and callbacks.
- * @param user - The user's TanStack options (callbacks and anything else, e.g. `retry`, `meta`).
- * @returns Options for `useMutation`.
- * @example
- * ```ts
- * useMutation(() => composeMutationOptions(queryClient, "posts", steps, { onSuccess: toast }));
- * ```
+ * TanStack mutation options in which the user's callbacks run after this library's steps, never
+ * instead of them: a user's `onMutate` sees the optimistic cache, `onError` sees it rolled back,
+ * `onSettled` runs once the refetch has landed, and each gets the user's own `onMutate` result.
+ * A mutation whose signed-in user changes during `onMutate` is not sent. The mutation key is
+ * `pocketbaseKeys.collection(collection)`, so `settleCollection` can count a collection's
+ * mutations in flight; a 4xx is never retried ({@link retryPolicy}).
+ * @internal
  */
 export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser extends object>(
   queryClient: QueryClient,
@@ -97,15 +86,14 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
       try {
         mine = (await onMutate?.(variables, context)) as TContext;
       } catch (error) {
-        // TanStack passes no context to onError when onMutate throws: undo ours here.
+        // TanStack gives onError no onMutate result when onMutate throws: undo ours here.
         await steps.onError(error as ClientResponseError, variables, ours, true);
         throw error;
       }
       if (steps.identity && steps.identity() !== identity) {
-        // The user changed while the mutation was being prepared (our cancelQueries, or the
-        // user's own onMutate, awaited): sending it now would act as the next user.
-        // A ClientResponseError (status 0, as the SDK gives when no answer came) because that is
-        // the error type the mutation hooks promise.
+        // The user changed while we awaited cancelQueries or the user's onMutate: sending now
+        // would act as the next user. Status 0, as the SDK gives when no answer came, because
+        // ClientResponseError is the error type the hooks promise.
         const message = `solid-query-pocketbase: the signed-in user changed before this mutation on "${collection}" was sent, so it was not sent. Its variables are kept: send it again if the new user means to.`;
         const error = new ClientResponseError({ status: 0, response: { status: 0, message, data: {} } });
         await steps.onError(error, variables, ours, false);
@@ -133,8 +121,7 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
       result: Context | undefined,
       context: MutationFunctionContext,
     ) => {
-      // Awaited: the mutation stays pending until the refetch has landed, so `isPending` never
-      // shows a finished mutation next to pre-mutation server data.
+      // Awaited: `isPending` ends only once the refetch has landed, never next to stale data.
       await steps.onSettled(result?.ours);
       await onSettled?.(data, error, variables, result?.user, context);
     },

@@ -39,9 +39,9 @@ export interface CreateContext {
   optimistic: boolean;
 }
 
-// The id generated for a variables object. The same object retried (TanStack's retry, or the
-// user's `mutate(variables)`) is created with the same id, so a create whose answer was lost
-// cannot become two records.
+// The id generated per variables object: the same object retried (TanStack's retry, or the
+// user's `mutate(variables)`) keeps its id, so a create whose answer was lost cannot become two
+// records; the server refuses the second.
 const generatedIds = new WeakMap<object, string>();
 
 function idFor(variables: CreateVariables): string {
@@ -55,18 +55,10 @@ function idFor(variables: CreateVariables): string {
 }
 
 /**
- * The steps of an optimistic create. The record gets its id on the client (unless the caller
- * gave one), so the optimistic row, the server's answer and any realtime echo are one row.
- *
- * @param pb - The PocketBase client.
- * @param queryClient - The QueryClient.
- * @param collection - Collection name or id.
+ * The steps of an optimistic create, for `composeMutationOptions`. The record gets its id on the
+ * client unless the caller gave one (see {@link newRecordId} for why).
  * @param options - `expand`/`fields` for the server's answer, `optimistic` (default true).
- * @returns Steps for {@link composeMutationOptions}.
- * @example
- * ```ts
- * useMutation(() => composeMutationOptions(qc, "posts", createRecordMutation(pb, qc, "posts", {}), {}));
- * ```
+ * @internal
  */
 export function createRecordMutation<T = RecordModel>(
   pb: Client,

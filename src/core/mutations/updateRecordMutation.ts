@@ -46,20 +46,14 @@ export interface UpdateContext {
 }
 
 /**
- * The steps of an optimistic update. Overlapping updates of one record are kept in a ledger
- * ({@link pendingUpdates}): when one settles, the record shown is the server's latest version
- * with the updates still in flight replayed on top. A failure therefore undoes only the fields
- * it wrote, back to the server's value, and never another update's optimistic state.
+ * The steps of an optimistic update, for `composeMutationOptions`. Overlapping updates of one
+ * record go through the ledger {@link pendingUpdates}, so a failure undoes only its own fields.
  *
- * @param pb - The PocketBase client.
- * @param queryClient - The QueryClient.
- * @param collection - Collection name or id.
+ * Tested by tests/useUpdateRecord.test.tsx, tests/core/mutations/composeMutationOptions.userSwitch.test.tsx
+ * (optimistic writes with modifiers, exact rollback, overlapping updates settling in either
+ * order, a changed relation's expansion dropped, nothing left behind after a change of user).
  * @param options - `expand`/`fields` for the server's answer, `optimistic` (default true).
- * @returns Steps for {@link composeMutationOptions}.
- * @example
- * ```ts
- * useMutation(() => composeMutationOptions(qc, "posts", updateRecordMutation(pb, qc, "posts", {}), {}));
- * ```
+ * @internal
  */
 export function updateRecordMutation<T = RecordModel>(
   pb: Client,
@@ -75,7 +69,7 @@ export function updateRecordMutation<T = RecordModel>(
       if (!optimistic || data instanceof FormData) return undefined;
       await queryClient.cancelQueries({ queryKey: pocketbaseKeys.collection(collection) });
       const current = findCachedRecord(queryClient, collection, id);
-      if (!current) return undefined; // nothing cached to update; the server's answer will be
+      if (!current) return undefined;
       const { record, written } = applyModifiers(current, data);
       const next = {
         ...record,
