@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyModifiers } from "../../../src/core/mutations/applyModifiers";
+import { freshCollection, seed, superuserClient } from "../../helpers/pocketbase";
 
 describe("applyModifiers", () => {
   it("merges plain fields into a new object and lists them", () => {
@@ -55,5 +56,28 @@ describe("applyModifiers", () => {
       "a.b": 2,
     });
     expect(result.written).toEqual(["a.b", "docs+", "title+", "+count", "+both+"]);
+  });
+
+  it("casts operands the way the server does: booleans count 1/0, blanks and null count 0 or add nothing", async () => {
+    const collection = await freshCollection();
+    const pb = await superuserClient();
+    const cases: Record<string, unknown>[] = [
+      { "views+": true },
+      { "views-": false },
+      { "views+": "  " },
+      { "views+": null },
+      { "views-": "3" },
+      { "tags+": null },
+      { "tags-": ["red", ""] },
+      { "+tags": ["green", "blue"] },
+    ];
+    for (const data of cases) {
+      const [stored] = await seed<{ id: string }>(collection, [{ title: "t", views: 1, tags: ["blue", "red"] }]);
+      const expected = await pb.collection(collection).update(stored!.id, data);
+      const { record, written } = applyModifiers(stored, data);
+      for (const field of written) expect(record[field], JSON.stringify(data)).toEqual(expected[field]);
+    }
+    // Not JSON, so one value, as the server reads it.
+    expect(applyModifiers({ tags: [] }, { "tags+": "[x" }).record.tags).toEqual(["[x"]);
   });
 });

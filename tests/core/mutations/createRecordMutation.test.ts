@@ -1,0 +1,55 @@
+import { MutationObserver, QueryClient } from "@tanstack/query-core";
+import { bypass, http, HttpResponse } from "msw";
+import type { ClientResponseError } from "pocketbase";
+import { describe, expect, it } from "vitest";
+import { pocketbaseKeys } from "../../../src/core/keys/pocketbaseKeys";
+import { composeMutationOptions } from "../../../src/core/mutations/composeMutationOptions";
+import { createRecordMutation } from "../../../src/core/mutations/createRecordMutation";
+import { server } from "../../helpers/msw";
+import { freshCollection, newClient, pbUrl, superuserClient } from "../../helpers/pocketbase";
+
+describe("createRecordMutation", () => {
+  it("retries a create whose answer was lost with the same id, so it cannot become two records", async () => {
+    const collection = await freshCollection();
+    let created = false;
+    // The record is created, but the answer never reaches the client.
+    server.use(
+      http.post(
+        `${pbUrl()}/api/collections/${collection}/records`,
+        async ({ request }) => {
+          created = (await fetch(bypass(request))).ok;
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    const pb = newClient();
+    const queryClient = new QueryClient();
+    const steps = createRecordMutation(pb, queryClient, collection, {});
+    const options = composeMutationOptions(queryClient, collection, steps, { retry: 1, retryDelay: 0 });
+    const observer = new MutationObserver(queryClient, options);
+
+    const error = (await observer.mutate({ title: "once" }).catch((cause: unknown) => cause)) as ClientResponseError;
+    expect(created).toBe(true);
+    // The retry sent the same id, and the server refused a second record with it.
+    expect(error.status).toBe(400);
+    const stored = await (await superuserClient()).collection(collection).getFullList();
+    expect(stored.map((record) => [record.id, record.title])).toEqual([[observer.getCurrentResult().context?.ours.id, "once"]]);
+  });
+
+  it("shows files by their names in the optimistic record until the server answers", async () => {
+    const queryClient = new QueryClient();
+    const steps = createRecordMutation(newClient(), queryClient, "posts", {});
+    const { id } = await steps.onMutate({
+      title: "with files",
+      cover: new File(["x"], "cover.png"),
+      gallery: [new File(["y"], "a.png"), "kept.png"],
+    });
+    expect(queryClient.getQueryData(pocketbaseKeys.detail("posts", id))).toMatchObject({
+      id,
+      title: "with files",
+      cover: "cover.png",
+      gallery: ["a.png", "kept.png"],
+    });
+  });
+});
