@@ -87,48 +87,20 @@ export type NormalizedParams = {
  */
 export type PocketBaseRecord<TFields extends object = Record<string, unknown>> = RecordModel & TFields;
 
-/** A query key of this library tagged with the type of the data cached under it. */
-type TaggedKey<TKey extends readonly unknown[], TData> = DataTag<TKey, TData>;
+// The leaf keys of `pocketbaseKeys`, tagged with the data cached under them so that
+// `getQueryData(key)` is typed. Reached through the factory's return types only.
 
-/**
- * Key of one page of a list (`pocketbaseKeys.list`), typed with its data.
- *
- * @example
- * ```ts
- * const key: ListKey<Post> = pocketbaseKeys.list<Post>("posts");
- * ```
- */
-export type ListKey<T> = TaggedKey<readonly ["pocketbase", string, "list", NormalizedParams], ListResult<T>>;
+/** Key of one page of a list (`pocketbaseKeys.list`). @internal */
+export type ListKey<T> = DataTag<readonly ["pocketbase", string, "list", NormalizedParams], ListResult<T>>;
 
-/**
- * Key of a full list (`pocketbaseKeys.fullList`), typed with its data.
- *
- * @example
- * ```ts
- * const key: FullListKey<Post> = pocketbaseKeys.fullList<Post>("posts");
- * ```
- */
-export type FullListKey<T> = TaggedKey<readonly ["pocketbase", string, "list", NormalizedParams], T[]>;
+/** Key of a full list (`pocketbaseKeys.fullList`). @internal */
+export type FullListKey<T> = DataTag<readonly ["pocketbase", string, "list", NormalizedParams], T[]>;
 
-/**
- * Key of an infinite list (`pocketbaseKeys.infinite`), typed with its data.
- *
- * @example
- * ```ts
- * const key: InfiniteKey<Post> = pocketbaseKeys.infinite<Post>("posts");
- * ```
- */
-export type InfiniteKey<T> = TaggedKey<
+/** Key of an infinite list (`pocketbaseKeys.infinite`). @internal */
+export type InfiniteKey<T> = DataTag<
   readonly ["pocketbase", string, "infinite", NormalizedParams],
   InfiniteData<ListResult<T>, number>
 >;
 
-/**
- * Key of one record (`pocketbaseKeys.detail`), typed with its data.
- *
- * @example
- * ```ts
- * const key: DetailKey<Post> = pocketbaseKeys.detail<Post>("posts", id);
- * ```
- */
-export type DetailKey<T> = TaggedKey<readonly ["pocketbase", string, "detail", string, NormalizedParams], T>;
+/** Key of one record (`pocketbaseKeys.detail`). @internal */
+export type DetailKey<T> = DataTag<readonly ["pocketbase", string, "detail", string, NormalizedParams], T>;
