@@ -12,6 +12,7 @@ import { useRealtimeCollection } from "../src/useRealtimeCollection";
 import { recordRequests } from "./helpers/msw";
 import { freshCollection, newClient, seed, superuserClient, waitFor } from "./helpers/pocketbase";
 import { realtimeSettled } from "./helpers/realtime";
+import { ids } from "./helpers/records";
 import { renderWithClient } from "./helpers/render";
 
 type Post = { id: string; title: string; views: number; status: string; tags: string[]; published: boolean };
@@ -123,7 +124,3 @@ describe("live lists (property)", () => {
     );
   }, 180_000);
 });
-
-function ids(rows: Array<{ id: string }>): string[] {
-  return rows.map((row) => row.id);
-}

@@ -26,6 +26,8 @@ export function page<T>(items: T[], page: number, perPage: number, totalItems: n
 }
 
 /** Ids of the records in a list, in order. */
-export function ids(rows: readonly { id: string }[] | undefined): string[] | undefined {
+export function ids<T extends { id?: unknown }>(rows: readonly T[]): T["id"][];
+export function ids<T extends { id?: unknown }>(rows: readonly T[] | undefined): T["id"][] | undefined;
+export function ids<T extends { id?: unknown }>(rows: readonly T[] | undefined): T["id"][] | undefined {
   return rows?.map((row) => row.id);
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { patchWindow, type RecordWindow } from "../../../src/core/cache/patchWindow";
 import { compileSort } from "../../../src/core/filter/compileSort";
-import { post } from "../../helpers/records";
+import { ids, post } from "../../helpers/records";
 
-const ids = (rows: readonly Record<string, unknown>[] | undefined) => rows?.map((row) => row.id);
 const byTitle = compileSort("title")!;
 const unsorted = compileSort(undefined)!;
 // Records titled after their id unless given a title.
