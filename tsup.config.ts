@@ -12,6 +12,6 @@ export default defineConfig([
     sourcemap: true,
     target: "es2022",
     platform: "browser",
-    external: ["solid-js", "@tanstack/solid-query", "@tanstack/query-core", "pocketbase"],
+    external: ["solid-js", "@tanstack/solid-query", "pocketbase"],
   },
 ]);

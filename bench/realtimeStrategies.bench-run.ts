@@ -5,7 +5,7 @@
 // For each: HTTP list requests, time spent applying events (total, per event), and whether
 // every cached list ends equal to a fresh server fetch. Then the reducer's per-event cost with
 // 100 cached lists of 1,000 rows. Run: npm run bench
-import { QueryClient, QueryObserver } from "@tanstack/query-core";
+import { QueryClient, QueryObserver } from "@tanstack/solid-query";
 import PocketBase, { BaseAuthStore, type RecordModel } from "pocketbase";
 import { expect, it } from "vitest";
 import { applyRecordChange } from "../src/core/cache/applyRecordChange";

@@ -49,6 +49,18 @@ describe("src/core is grouped in rooms", () => {
     expect(offenders.map(rel)).toEqual([]);
   });
 
+  it("takes TanStack's types from @tanstack/solid-query as types only, and nothing else of it", () => {
+    // A type import is erased by the build: core loads no solid-js. And the app's one copy of
+    // query-core (the one solid-query brings) types the keys, so getQueryData stays typed.
+    const offenders = coreFiles.flatMap((file) => {
+      const text = readFileSync(file, "utf8");
+      const values = [...text.matchAll(/^import (?!type )[^;]*?from\s+"(@tanstack\/[^"]+)"/gms)].map((match) => match[1]);
+      const queryCore = importsOf(file).filter((spec) => spec === "@tanstack/query-core");
+      return [...values, ...queryCore].map((spec) => `${rel(file)} imports ${spec}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
   it("imports only rooms below each room", () => {
     const upward: string[] = [];
     for (const file of coreFiles) {

@@ -1,6 +1,6 @@
 // Tested by tests/core/keys/pocketbaseKeys.test-d.ts (the data type each leaf key carries into
 // getQueryData and setQueryData).
-import type { DataTag, InfiniteData } from "@tanstack/query-core";
+import type { DataTag, InfiniteData } from "@tanstack/solid-query";
 import type { ListResult, RecordModel } from "pocketbase";
 
 /**

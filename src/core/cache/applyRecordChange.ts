@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from "@tanstack/query-core";
+import type { QueryClient, QueryKey } from "@tanstack/solid-query";
 import type { RecordModel } from "pocketbase";
 import { compileFields } from "../filter/compileFields";
 import { parseKey, type ParsedKey } from "../keys/parseKey";

@@ -1,4 +1,4 @@
-import type { QueryClient } from "@tanstack/query-core";
+import type { QueryClient } from "@tanstack/solid-query";
 import type { RecordModel } from "pocketbase";
 import { parseKey, type ParsedKey } from "../keys/parseKey";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";

@@ -1,4 +1,4 @@
-import type { InfiniteData } from "@tanstack/query-core";
+import type { InfiniteData } from "@tanstack/solid-query";
 import type { ListResult } from "pocketbase";
 import type { WindowPatch } from "./patchWindow";
 

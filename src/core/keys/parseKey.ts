@@ -1,4 +1,4 @@
-import type { QueryKey } from "@tanstack/query-core";
+import type { QueryKey } from "@tanstack/solid-query";
 import type { NormalizedParams } from "../types";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 

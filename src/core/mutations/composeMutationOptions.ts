@@ -1,4 +1,4 @@
-import type { MutationFunctionContext, QueryClient } from "@tanstack/query-core";
+import type { MutationFunctionContext, QueryClient } from "@tanstack/solid-query";
 import { ClientResponseError } from "pocketbase";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { retryPolicy } from "../queries/retryPolicy";

@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from "@tanstack/query-core";
+import type { QueryClient, QueryKey } from "@tanstack/solid-query";
 import type Client from "pocketbase";
 import { applyRecordChange } from "../cache/applyRecordChange";
 import { authIdentity } from "../auth/authIdentity";

@@ -1,5 +1,4 @@
-import type { QueryClient, QueryKey } from "@tanstack/query-core";
-import { hashKey } from "@tanstack/query-core";
+import type { QueryClient, QueryKey } from "@tanstack/solid-query";
 
 /** Collects invalidations and flushes them together. */
 export interface InvalidationBatcher {
@@ -29,6 +28,8 @@ const batchers = new WeakMap<QueryClient, InvalidationBatcher>();
 export function invalidationBatcher(queryClient: QueryClient, windowMs = 50): InvalidationBatcher {
   let batcher = batchers.get(queryClient);
   if (batcher) return batcher;
+  // By the key's JSON: the library's keys are canonical (pocketbaseKeys normalises them); a key of
+  // the app's written with its properties in another order only costs a second invalidation.
   const queued = new Map<string, { queryKey: QueryKey; exact: boolean }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -41,7 +42,7 @@ export function invalidationBatcher(queryClient: QueryClient, windowMs = 50): In
   };
   batcher = {
     invalidate(queryKey, exact = false) {
-      queued.set(`${exact ? "=" : "^"}${hashKey(queryKey)}`, { queryKey, exact });
+      queued.set(`${exact ? "=" : "^"}${JSON.stringify(queryKey)}`, { queryKey, exact });
       timer ??= setTimeout(() => void flush(), windowMs);
     },
     flush,

@@ -1,4 +1,4 @@
-import type { QueryClient } from "@tanstack/query-core";
+import type { QueryClient } from "@tanstack/solid-query";
 import type { RecordModel } from "pocketbase";
 import { applyRecordChange } from "../cache/applyRecordChange";
 import { invalidationBatcher } from "./invalidationBatcher";

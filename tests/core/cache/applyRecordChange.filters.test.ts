@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/query-core";
+import { QueryClient } from "@tanstack/solid-query";
 import type { ListResult } from "pocketbase";
 import { describe, expect, it } from "vitest";
 import { applyRecordChange } from "../../../src/core/cache/applyRecordChange";

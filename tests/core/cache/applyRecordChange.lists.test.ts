@@ -1,4 +1,4 @@
-import { type InfiniteData, QueryClient } from "@tanstack/query-core";
+import { type InfiniteData, QueryClient } from "@tanstack/solid-query";
 import type { ListResult } from "pocketbase";
 import { describe, expect, it, vi } from "vitest";
 import { applyRecordChange } from "../../../src/core/cache/applyRecordChange";

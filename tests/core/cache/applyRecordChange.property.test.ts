@@ -1,4 +1,4 @@
-import { type InfiniteData, QueryClient, type QueryKey } from "@tanstack/query-core";
+import { type InfiniteData, QueryClient, type QueryKey } from "@tanstack/solid-query";
 import fc from "fast-check";
 import type { ListResult, RecordModel } from "pocketbase";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { QueryClient, QueryObserver } from "@tanstack/query-core";
+import { QueryClient, QueryObserver } from "@tanstack/solid-query";
 import { describe, expect, it } from "vitest";
 import { clearPocketBaseCache } from "../../../src/core/cache/clearPocketBaseCache";
 import { pocketbaseKeys } from "../../../src/core/keys/pocketbaseKeys";

@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/query-core";
+import { QueryClient } from "@tanstack/solid-query";
 import { describe, expect, it } from "vitest";
 import { fieldTypesRegistry } from "../../../src/core/filter/fieldTypesRegistry";
 

@@ -1,4 +1,4 @@
-import type { QueryKey } from "@tanstack/query-core";
+import type { QueryKey } from "@tanstack/solid-query";
 import { describe, expect, it } from "vitest";
 import { parseKey } from "../../../src/core/keys/parseKey";
 import { pocketbaseKeys } from "../../../src/core/keys/pocketbaseKeys";

@@ -1,4 +1,4 @@
-import { MutationObserver, QueryClient } from "@tanstack/query-core";
+import { MutationObserver, QueryClient } from "@tanstack/solid-query";
 import { ClientResponseError } from "pocketbase";
 import { describe, expect, it, vi } from "vitest";
 import { pocketbaseKeys } from "../../../src/core/keys/pocketbaseKeys";

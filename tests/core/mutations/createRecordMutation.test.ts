@@ -1,4 +1,4 @@
-import { MutationObserver, QueryClient } from "@tanstack/query-core";
+import { MutationObserver, QueryClient } from "@tanstack/solid-query";
 import { bypass, http, HttpResponse } from "msw";
 import type { ClientResponseError } from "pocketbase";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { MutationObserver, QueryClient, QueryObserver } from "@tanstack/query-core";
+import { MutationObserver, QueryClient, QueryObserver } from "@tanstack/solid-query";
 import { describe, expect, it } from "vitest";
 import { pocketbaseKeys } from "../../../src/core/keys/pocketbaseKeys";
 import { settleCollection } from "../../../src/core/mutations/settleCollection";

@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/query-core";
+import { QueryClient } from "@tanstack/solid-query";
 import { ClientResponseError } from "pocketbase";
 import { describe, expect, it } from "vitest";
 import { retryPolicy } from "../../../src/core/queries/retryPolicy";

@@ -1,4 +1,4 @@
-import { QueryClient, QueryObserver, type QueryKey } from "@tanstack/query-core";
+import { QueryClient, QueryObserver, type QueryKey } from "@tanstack/solid-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { invalidationBatcher } from "../../../src/core/realtime/invalidationBatcher";
 import { waitFor } from "../../helpers/pocketbase";
