@@ -108,6 +108,8 @@ export function createRecordMutation<T = RecordModel>(
     onSettled: () => settleCollection(queryClient, collection),
 
     identity: () => authIdentity(pb.authStore.record),
+
+    writes: (variables) => ({ action: "create", id: idFor(variables) }),
   };
 }
 

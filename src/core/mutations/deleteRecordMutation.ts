@@ -96,5 +96,7 @@ export function deleteRecordMutation(
     onSettled: () => settleCollection(queryClient, collection),
 
     identity: () => authIdentity(pb.authStore.record),
+
+    writes: (id) => ({ action: "delete", id }),
   };
 }

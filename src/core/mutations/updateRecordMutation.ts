@@ -101,6 +101,8 @@ export function updateRecordMutation<T = RecordModel>(
     onSettled: () => settleCollection(queryClient, collection),
 
     identity: () => authIdentity(pb.authStore.record),
+
+    writes: ({ id }) => ({ action: "update", id }),
   };
 }
 
