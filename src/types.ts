@@ -1,6 +1,7 @@
 import type { InfiniteData, InfiniteQueryOptions, MutationOptions, QueryOptions } from "@tanstack/solid-query";
 import type { ClientResponseError, ListResult } from "pocketbase";
 import type { RealtimeStrategy, RecordEvent } from "./core/realtime/realtimeCacheListener";
+import type { RecordEventInfo } from "./core/realtime/recordEventListener";
 import type { ListQueryParams, PageQueryParams, RecordQueryParams } from "./core/types";
 
 /** TanStack query options a read hook passes through: everything but key and function. @internal */
@@ -97,8 +98,13 @@ export interface UseRealtimeOptions<T> {
   expand?: string;
   /** Fields of event records: pass what your lists select. */
   fields?: string;
-  /** Called for each event, after the cache has been updated. */
-  onEvent?: (event: RecordEvent<T>) => void;
+  /**
+   * Called for each event, after the cache has been updated: other users' changes and the echo
+   * of your own mutations alike. The second argument says which: `own` is `true` for the echo
+   * of a create, update or delete made through this library's mutation hooks on this
+   * QueryClient (see {@link RecordEventInfo.own} for the fine print).
+   */
+  onEvent?: (event: RecordEvent<T>, info: RecordEventInfo) => void;
   /** Set to `false` to unsubscribe. Default `true`. */
   enabled?: boolean;
 }

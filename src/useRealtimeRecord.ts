@@ -13,7 +13,9 @@ import { useRecordTopic } from "./useRecordTopic";
  * @typeParam T - The record type of `onEvent`'s events, or the collection name ({@link Register}).
  * @param collection - Collection name or id.
  * @param id - The record id, or an accessor of it.
- * @param options - Accessor of `strategy`, `expand`, `fields`, `onEvent`, `enabled`.
+ * @param options - Accessor of `strategy`, `expand`, `fields`, `onEvent`, `enabled`. `onEvent`
+ *   hears every event, the echo of your own mutations too, and its second argument says which
+ *   (`{ own }`, see {@link RecordEventInfo}).
  * @param overrides - Clients to use instead of the ones in context.
  * @throws Error in the browser, outside a `PocketBaseProvider` with no `overrides.pocketbase`
  *   (see {@link usePocketBase}). On the server it does nothing.

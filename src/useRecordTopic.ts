@@ -1,16 +1,18 @@
 import { useQueryClient } from "@tanstack/solid-query";
 import { createEffect, onCleanup, type Accessor } from "solid-js";
 import { isServer } from "solid-js/web";
-import { realtimeCacheListener, type RecordEvent } from "./core/realtime/realtimeCacheListener";
+import { realtimeCacheListener } from "./core/realtime/realtimeCacheListener";
 import { realtimeHub } from "./core/realtime/realtimeHub";
+import { recordEventListener } from "./core/realtime/recordEventListener";
 import type { HookOverrides } from "./HookOverrides";
 import type { UseRealtimeOptions } from "./types";
 import { usePocketBase } from "./usePocketBase";
 
 /**
  * Subscribes the hub to `collection/<scope>` while mounted and enabled, following reactive
- * options and scope, and feeds the events to the shared cache listener and to `onEvent`. The
- * common part of `useRealtimeCollection` (scope `*`) and `useRealtimeRecord` (scope = id).
+ * options and scope, and feeds the events to the shared cache listener and to `onEvent` (told
+ * which are the echo of this app's own mutations). The common part of `useRealtimeCollection`
+ * (scope `*`) and `useRealtimeRecord` (scope = id).
  * @internal
  */
 export function useRecordTopic<T>(
@@ -39,7 +41,7 @@ export function useRecordTopic<T>(
       partial: Boolean(fields),
     });
     const stops = [hub.subscribe(topic, cache.listener), cache.release];
-    if (onEvent) stops.push(hub.subscribe(topic, { onMessage: (data) => onEvent(data as RecordEvent<T>) }));
+    if (onEvent) stops.push(hub.subscribe(topic, recordEventListener(pb, queryClient, collection, onEvent)));
     onCleanup(() => stops.forEach((stop) => stop()));
   });
 }
