@@ -3,8 +3,9 @@
 // the password fields of auth records.
 
 /**
- * Data of a create for record type `T`: every field optional (PocketBase fills in defaults and
- * validates the required ones), an optional `id` (the hook generates one otherwise), a
+ * Data of a create for record type `T`: every field optional (a read type such as
+ * pocketbase-typegen's `*Response` does not tell which a create needs; {@link CreateDataOf} adds
+ * the registered required ones), an optional `id` (the hook generates one otherwise), a
  * `File`/`Blob` wherever a file can go, the `+`/`-` modifiers, and `password` /
  * `passwordConfirm` for auth records. System fields (`collectionId`, `collectionName`,
  * `expand`) and autodate fields are left out. A record type with an index signature (such as
@@ -87,6 +88,33 @@ type IsAny<T> = 0 extends 1 & T ? true : false;
 
 /** Fields PocketBase sets itself (a write ignores them), and `id`, which only a create sets. @internal */
 type SystemKey = "id" | "collectionId" | "collectionName" | "expand";
+
+/**
+ * The fields a create must carry, read from a record type that marks optional fields with `?`
+ * (pocketbase-typegen's `*Record`); {@link Register} (`records`) lists what is left out and why.
+ * @internal
+ */
+export type RequiredCreateFields<TRecord, TServerFilled = never> =
+  IsAny<TRecord> extends true
+    ? unknown
+    : {
+        [K in RequiredKeys<TRecord> as K extends SystemKey | ServerFilledKey | TServerFilled
+          ? never
+          : NonNullable<TRecord[K]> extends AutodateBrand
+            ? never
+            : K]: FieldInput<TRecord[K]>;
+      } & ("password" extends RequiredKeys<TRecord>
+        ? "emailVisibility" extends keyof TRecord
+          ? // PocketBase answers a new auth record without it "passwordConfirm: Cannot be blank".
+            { passwordConfirm: string }
+          : unknown
+        : unknown);
+
+/** The keys of `T` not marked optional (an index signature counts as optional). @internal */
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+/** Required fields the server fills in on create: autodates by name, and the auth token key. @internal */
+type ServerFilledKey = "created" | "updated" | "tokenKey";
 
 /** pocketbase-typegen brands autodate fields (`created`, `updated`), which a write ignores. @internal */
 type AutodateBrand = { readonly autodate: unknown };

@@ -1,7 +1,7 @@
 import type Client from "pocketbase";
 import type { RecordModel } from "pocketbase";
 import type { CollectionSignatures, LiteralKeys, SignatureName, SignatureRecord } from "./collectionOverloads";
-import type { CreateRecordData, UpdateRecordVariables } from "./recordData";
+import type { CreateRecordData, RequiredCreateFields, UpdateRecordVariables } from "./recordData";
 
 /**
  * Registers your typed PocketBase client, or your collections' record types, for the whole app,
@@ -14,7 +14,7 @@ import type { CreateRecordData, UpdateRecordVariables } from "./recordData";
  * against the record, and reports a collection name the schema does not know as a type error.
  * Without registration any name is accepted and records are `RecordModel`, or the type you write.
  *
- * Both members are optional:
+ * Every member is optional:
  *
  * - `client`: a PocketBase client type whose `collection()` has one overload per collection
  *   (`collection(idOrName: "posts"): RecordService<PostsResponse>`), as the SDK's README shows
@@ -23,16 +23,31 @@ import type { CreateRecordData, UpdateRecordVariables } from "./recordData";
  * - `collections`: a map from collection name to record type, such as pocketbase-typegen's
  *   `CollectionResponses`. It wins over `client`. Needed with pocketbase-typegen 1.3 and later,
  *   whose generic `collection()` TypeScript cannot read per name ({@link CollectionMap}).
+ * - `records`: pocketbase-typegen's `CollectionRecords`, the map whose record types mark
+ *   optional fields with `?`. It decides which fields a create requires: every field its record
+ *   type requires, except `id` (generated on the client), `collectionId`, `collectionName`,
+ *   `expand`, autodates (`created`, `updated` and fields typed `IsoAutoDateString`) and
+ *   `tokenKey`, which the server fills in; an auth record's create also requires
+ *   `passwordConfirm` with `password`. `CollectionResponses` cannot say this: its records are
+ *   `Required<...>`, every field present as a read returns it. Without `records`, and for a record
+ *   type written out at the hook, every field of a create is optional. Updates are always partial.
+ * - `serverDefaults`: for a required field the server fills in itself (a text field with an
+ *   autogenerate pattern), a map from collection name to such field names, e.g.
+ *   `{ posts: "slug" }`: a create may leave them out.
+ * - `systemCollections: true`: PocketBase's own collections (`_superusers`, `_otps`, `_mfas`,
+ *   `_authOrigins`, `_externalAuths`), which pocketbase-typegen includes, are not offered as
+ *   collection names ({@link CollectionName}) unless this is set.
  *
  * @example
  * ```ts
  * // src/pocketbase.ts, next to the file pocketbase-typegen wrote
- * import type { CollectionResponses, TypedPocketBase } from "./pocketbase-types";
+ * import type { CollectionRecords, CollectionResponses, TypedPocketBase } from "./pocketbase-types";
  *
  * declare module "solid-query-pocketbase" {
  *   interface Register {
  *     client: TypedPocketBase;
  *     collections: CollectionResponses;
+ *     records: CollectionRecords;
  *   }
  * }
  *
@@ -111,7 +126,8 @@ export type CollectionMap<TClient extends Client> = [CollectionSignatures<TClien
  * {@link CollectionMap}) or a name → record type map; by default, what is registered with
  * {@link Register}. A string literal union for a typed schema (with `string & Record<never, never>`
  * added when the schema also accepts any other name: editors still suggest the literals),
- * `string` for an untyped one.
+ * `string` for an untyped one. PocketBase's own collections (`_superusers`, ...) are left out
+ * unless {@link Register} sets `systemCollections: true`.
  *
  * @typeParam TSchema - A PocketBase client type or a name → record type map.
  * @example
@@ -125,8 +141,8 @@ export type CollectionName<TSchema = RegisteredCollections> =
     ? [LiteralKeys<CollectionsOf<TSchema>>] extends [never]
       ? string
       : // Not `string & {}`: TypeScript reduces that to `string` inside a conditional type.
-        LiteralKeys<CollectionsOf<TSchema>> | (string & Record<never, never>)
-    : keyof CollectionsOf<TSchema> & string;
+        Exclude<LiteralKeys<CollectionsOf<TSchema>>, HiddenSystemCollection> | (string & Record<never, never>)
+    : Exclude<keyof CollectionsOf<TSchema> & string, HiddenSystemCollection>;
 
 /**
  * The record type of collection `TName` in a schema: what `pb.collection(TName).getOne()`
@@ -174,17 +190,20 @@ export type RecordOf<T> = T extends string ? RegisteredRecord<T> : T;
 /**
  * The data `useCreateRecord` takes, for the hook's `T` (see {@link RecordOf}). For a collection
  * of the registered schema: {@link CreateRecordData} of its record, so a field it does not have
- * is an error. For a record type written out (`useCreateRecord<Post>`): the fields `Post`
- * declares are checked, and other fields pass ({@link ExtraFields}), since a hand-written type
- * often lists only what a component reads.
+ * is an error, with the fields its registered `records` type requires made required (the rule
+ * is in {@link Register}). For a record type written out (`useCreateRecord<Post>`): the fields
+ * `Post` declares are checked, all optional, and other fields pass ({@link ExtraFields}), since
+ * a hand-written type often lists only what a component reads.
  *
  * @typeParam T - The hook's `T`: a collection name, or a record type written out.
  * @example
  * ```ts
- * const data: CreateDataOf<"posts"> = { title: "Hello", "tags+": "news" };
+ * const data: CreateDataOf<"posts"> = { title: "Hello", status: "draft", "tags+": "news" };
  * ```
  */
-export type CreateDataOf<T> = T extends string ? CreateRecordData<RegisteredRecord<T>> : CreateRecordData<T> & ExtraFields;
+export type CreateDataOf<T> = T extends string
+  ? CreateRecordData<RegisteredRecord<T>> & RequiredOnCreate<T>
+  : CreateRecordData<T> & ExtraFields;
 
 /**
  * The variables `useUpdateRecord` takes, for the hook's `T` (see {@link RecordOf}):
@@ -236,9 +255,11 @@ export type CollectionArgument<T> = T extends CollectionName ? T : CollectionNam
 
 /**
  * Stands in for the record type of a collection whose client declares `collection()`
- * generically ({@link CollectionMap} says why). Its one property names the fix, so it shows in
- * the error where a record field is used.
+ * generically ({@link CollectionMap} says why). Its type argument is the fix, so `tsc` prints it
+ * wherever a record field is used: ``Property 'id' does not exist on type
+ * 'UnresolvedCollectionRecord<"Add `collections: CollectionResponses` to Register ...">'``.
  *
+ * @typeParam TFix - The message; leave it at its default.
  * @example
  * ```ts
  * declare module "solid-query-pocketbase" {
@@ -249,10 +270,31 @@ export type CollectionArgument<T> = T extends CollectionName ? T : CollectionNam
  * }
  * ```
  */
-export interface UnresolvedCollectionRecord {
+export interface UnresolvedCollectionRecord<
+  TFix = "Add `collections: CollectionResponses` to Register (the registered client's collection() is generic)",
+> {
   /** The fix: register `collections` next to `client`. */
-  "solid-query-pocketbase": "collection() of the registered client is generic: add `collections: CollectionResponses` to Register";
+  "solid-query-pocketbase": TFix;
 }
 
 /** A client type's collection map, or a map as it is. @internal */
 type CollectionsOf<TSchema> = TSchema extends Client ? CollectionMap<TSchema> : TSchema;
+
+/** PocketBase's own collections, hidden from {@link CollectionName} unless registered. @internal */
+type HiddenSystemCollection = Register extends { systemCollections: true }
+  ? never
+  : "_superusers" | "_otps" | "_mfas" | "_authOrigins" | "_externalAuths";
+
+/** The fields a create of collection `TName` must carry, from the registered `records`. @internal */
+type RequiredOnCreate<TName> = Register extends { records: infer TRecords extends object }
+  ? TName extends keyof TRecords
+    ? RequiredCreateFields<TRecords[TName], ServerDefaults<TName>>
+    : unknown
+  : unknown;
+
+/** The registered `serverDefaults` of collection `TName`. @internal */
+type ServerDefaults<TName> = Register extends { serverDefaults: infer TDefaults extends object }
+  ? TName extends keyof TDefaults
+    ? TDefaults[TName]
+    : never
+  : never;

@@ -32,6 +32,26 @@ describe("typed collections with a registered schema", { timeout: 60_000 }, () =
     expect(typecheck("collections")).toEqual([]);
   });
 
+  it("requires a create's required fields once pocketbase-typegen's CollectionRecords is registered", () => {
+    expect(typecheck("typegen")).toEqual([]);
+  });
+
+  it("offers PocketBase's own collections as names when the app registers systemCollections", () => {
+    expect(typecheck("system")).toEqual([]);
+  });
+
+  it("names the fix in tsc's message when a generic pocketbase-typegen client is registered alone", () => {
+    const app = [
+      'import { useCollection } from "solid-query-pocketbase";',
+      'export const id = useCollection("posts").data?.items[0]?.id;',
+    ].join("\n");
+    expect(typecheck("generic-client")).toEqual([]);
+    expect(typecheck("generic-client", { "app.ts": app })).toEqual([
+      "generic-client/app.ts(2): TS2339 Property 'id' does not exist on type 'UnresolvedCollectionRecord<" +
+        "\"Add `collections: CollectionResponses` to Register (the registered client's collection() is generic)\">'.",
+    ]);
+  });
+
   it("reports a wrong assertion (canary: the check is not vacuous)", () => {
     const canary = [
       'import type { ListResult } from "pocketbase";',

@@ -16,7 +16,7 @@ import type {
   UnresolvedCollectionRecord,
   UpdateVariablesOf,
 } from "../../src/typedCollections";
-import type { CreateRecordData, UpdateRecordData } from "../../src/recordData";
+import type { CreateRecordData, RequiredCreateFields, UpdateRecordData } from "../../src/recordData";
 import { useCollection } from "../../src/useCollection";
 import { useCreateRecord } from "../../src/useCreateRecord";
 import { useDeleteRecord } from "../../src/useDeleteRecord";
@@ -26,13 +26,19 @@ import { usePocketBase } from "../../src/usePocketBase";
 import { useRecord } from "../../src/useRecord";
 import { useUpdateRecord } from "../../src/useUpdateRecord";
 import type {
+  AuthorsRecord,
   AuthorsResponse,
   CollectionResponses,
   FallbackTypedPocketBase,
   GenericTypedPocketBase,
+  IsoAutoDateString,
+  OtpsRecord,
   OverloadTypedPocketBase,
+  PostsRecord,
   PostsResponse,
   StrictTypedPocketBase,
+  SuperusersResponse,
+  UsersRecord,
   UsersResponse,
 } from "./schema";
 
@@ -64,7 +70,7 @@ describe("CollectionMap reads a client's collection() overloads", () => {
   });
 
   it("reads the names of a generic collection(), and says what to register for the records", () => {
-    expectTypeOf<keyof CollectionMap<GenericTypedPocketBase>>().toEqualTypeOf<"posts" | "authors" | "users">();
+    expectTypeOf<keyof CollectionMap<GenericTypedPocketBase>>().toEqualTypeOf<keyof CollectionResponses>();
     expectTypeOf<CollectionMap<GenericTypedPocketBase>["posts"]>().toEqualTypeOf<UnresolvedCollectionRecord>();
   });
 });
@@ -80,6 +86,15 @@ describe("CollectionName and CollectionRecord", () => {
   it("accept a name → record map as the schema", () => {
     expectTypeOf<CollectionName<CollectionResponses>>().toEqualTypeOf<"posts" | "authors" | "users">();
     expectTypeOf<CollectionRecord<CollectionResponses, "authors">>().toEqualTypeOf<AuthorsResponse>();
+  });
+
+  it("leave out PocketBase's own collections, which pocketbase-typegen includes", () => {
+    expectTypeOf<CollectionName<GenericTypedPocketBase>>().toEqualTypeOf<"posts" | "authors" | "users">();
+    expectTypeOf<CollectionName<{ _superusers: SuperusersResponse; _mine: RecordModel }>>().toEqualTypeOf<"_mine">();
+    type Open = { [name: string]: RecordModel; _otps: RecordModel; posts: RecordModel };
+    expectTypeOf<CollectionName<Open>>().toEqualTypeOf<"posts" | (string & Record<never, never>)>();
+    // Still typed when named, e.g. by a wrapper that sets its own record type.
+    expectTypeOf<CollectionRecord<CollectionResponses, "_superusers">>().toEqualTypeOf<SuperusersResponse>();
   });
 
   it("give the union of records for a union of names", () => {
@@ -153,6 +168,58 @@ describe("CreateRecordData", () => {
   });
 });
 
+describe("RequiredCreateFields", () => {
+  type Needed<T, TServerFilled = never> = RequiredCreateFields<T, TServerFilled>;
+
+  it("requires the fields a pocketbase-typegen *Record type leaves bare", () => {
+    expectTypeOf<Needed<AuthorsRecord>>().toEqualTypeOf<{ name: string | Blob }>();
+    expectTypeOf<Needed<PostsRecord>>().toEqualTypeOf<{
+      slug: string | Blob;
+      status: "draft" | "published";
+      title: string | Blob;
+    }>();
+  });
+
+  it("leaves out id, system fields, autodates by brand and by name, and the auth token key", () => {
+    type HandWritten = {
+      id: string;
+      collectionId: string;
+      collectionName: "notes";
+      expand: unknown;
+      created: string;
+      updated: string;
+      touched: IsoAutoDateString;
+      tokenKey: string;
+      body: string;
+    };
+    expectTypeOf<Needed<HandWritten>>().toEqualTypeOf<{ body: string | Blob }>();
+  });
+
+  it("leaves out the fields the server fills in", () => {
+    expectTypeOf<Needed<PostsRecord, "slug">>().toEqualTypeOf<{
+      status: "draft" | "published";
+      title: string | Blob;
+    }>();
+  });
+
+  it("adds passwordConfirm to an auth record's required password", () => {
+    expectTypeOf<Needed<UsersRecord>>().toEqualTypeOf<
+      { email: string | Blob; password: string | Blob } & { passwordConfirm: string }
+    >();
+    // _otps has a password field but is no auth collection.
+    expectTypeOf<Needed<OtpsRecord>>().toEqualTypeOf<{
+      collectionRef: string | Blob;
+      recordRef: string | Blob;
+      password: string | Blob;
+    }>();
+  });
+
+  it("requires nothing of a record type with an index signature, or of any", () => {
+    expectTypeOf<Needed<RecordModel>>().toEqualTypeOf<{}>();
+    expectTypeOf<Needed<any>>().toEqualTypeOf<unknown>();
+  });
+});
+
 describe("UpdateRecordData", () => {
   it("takes fields and modifiers but no id", () => {
     expectTypeOf<{ title: string; "views-": 2; "attachments-": "old.png"; "attachments+": File }>().toExtend<
@@ -211,6 +278,11 @@ describe("hooks without a registered client", () => {
     update.mutate({ data: { title: "x" } });
 
     expectTypeOf(useDeleteRecord("posts").mutate).parameter(0).toEqualTypeOf<string>();
+  });
+
+  it("require no field of a create, with no records registered", () => {
+    useCreateRecord("posts").mutate({});
+    expectTypeOf(useCreateRecord("posts").mutate).parameter(0).toEqualTypeOf<CreateRecordData<RecordModel>>();
   });
 
   it("accept anything for RecordModel records", () => {

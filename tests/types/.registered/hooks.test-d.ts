@@ -1,6 +1,8 @@
-// The hooks once a schema is registered: compiled twice, with the registration in ./client/
-// (an overloaded client type) and in ./collections/ (pocketbase-typegen 1.3+: client and
-// CollectionResponses). Both must give the same types. Checked by tests/types/registered.test.ts.
+// The hooks once a schema is registered: compiled three times, with the registration in
+// ./client/ (an overloaded client type), in ./collections/ (pocketbase-typegen 1.3+: client and
+// CollectionResponses) and in ./typegen/ (the same and CollectionRecords). All must give the same
+// types; what CollectionRecords adds to creates is in ./typegen/. Checked by
+// tests/types/registered.test.ts.
 import type { InfiniteData } from "@tanstack/solid-query";
 import type PocketBase from "pocketbase";
 import type { ListResult, RecordService } from "pocketbase";
@@ -17,6 +19,7 @@ import {
   useRealtimeRecord,
   useUpdateRecord,
   type CollectionName,
+  type CreateDataOf,
   type CreateRecordData,
   type RegisteredPocketBase,
   type RegisteredRecord,
@@ -82,7 +85,8 @@ describe("a registered schema", () => {
 
   it("types create data from the record", () => {
     const create = useCreateRecord("posts");
-    expectTypeOf(create.mutate).parameter(0).toEqualTypeOf<CreateRecordData<PostsResponse>>();
+    expectTypeOf(create.mutate).parameter(0).toEqualTypeOf<CreateDataOf<"posts">>();
+    expectTypeOf(create.mutate).parameter(0).toExtend<CreateRecordData<PostsResponse>>();
     expectTypeOf(create.data).toEqualTypeOf<PostsResponse | undefined>();
     create.mutate({ title: "Hello", status: "draft", tags: ["news"], cover: new File([], "cover.png") });
     // @ts-expect-error not a field of posts
