@@ -1,7 +1,5 @@
 import type { MutationFunctionContext, QueryClient } from "@tanstack/solid-query";
 import { ClientResponseError } from "pocketbase";
-import type { RecordChange } from "../cache/applyRecordChange";
-import { ownWrites, type OwnWrite } from "../cache/ownWrites";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { retryPolicy } from "../queries/retryPolicy";
 
@@ -19,8 +17,6 @@ export interface MutationSteps<TData, TVariables, TOurs> {
   onSettled: (ours: TOurs | undefined) => Promise<unknown> | unknown;
   /** Who is signed in (`authIdentity`); without it `write` is always true. */
   identity?: () => string;
-  /** The record the request writes, so realtime can tell its echo from others' changes ({@link ownWrites}). */
-  writes?: (variables: TVariables) => { action: RecordChange["type"]; id: string };
 }
 
 /** The TanStack callbacks a user may pass to a mutation hook. @internal */
@@ -59,10 +55,6 @@ export interface ComposedContext<TOurs, TContext> {
   /** Who was signed in when the mutation started (see `authIdentity`). */
   identity?: string;
 }
-
-// Each mutation's entry in `ownWrites`, by its composed context (the object TanStack hands from
-// onMutate to the other callbacks), so the public context type carries nothing of it.
-const sent = new WeakMap<object, OwnWrite>();
 
 /**
  * TanStack mutation options in which the user's callbacks run after this library's steps, never
@@ -107,14 +99,9 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
         await steps.onError(error, variables, ours, false);
         throw error;
       }
-      const result: Context = { ours, user: mine, identity };
-      const target = steps.writes?.(variables);
-      if (target && identity !== undefined) sent.set(result, ownWrites.begin(queryClient, identity, collection, target.id, target.action));
-      return result;
+      return { ours, user: mine, identity };
     },
     onSuccess: async (data: TData, variables: TVariables, result: Context, context: MutationFunctionContext) => {
-      const own = sent.get(result);
-      if (own) ownWrites.answered(own, data);
       await steps.onSuccess(data, variables, result.ours, sameUser(result));
       await onSuccess?.(data, variables, result.user, context);
     },
@@ -124,10 +111,6 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
       result: Context | undefined,
       context: MutationFunctionContext,
     ) => {
-      const own = result && sent.get(result);
-      // Status 0: no answer came, so the server may have applied the write; its echo may follow.
-      if (own && error.status === 0) ownWrites.answered(own, undefined);
-      else if (own) ownWrites.failed(own);
       await steps.onError(error, variables, result?.ours, sameUser(result));
       await onError?.(error, variables, result?.user, context);
     },

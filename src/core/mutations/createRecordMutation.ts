@@ -108,8 +108,6 @@ export function createRecordMutation<T = RecordModel>(
     onSettled: () => settleCollection(queryClient, collection),
 
     identity: () => authIdentity(pb.authStore.record),
-
-    writes: (variables) => ({ action: "create", id: idFor(variables) }),
   };
 }
 

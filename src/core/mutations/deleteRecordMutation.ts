@@ -96,7 +96,5 @@ export function deleteRecordMutation(
     onSettled: () => settleCollection(queryClient, collection),
 
     identity: () => authIdentity(pb.authStore.record),
-
-    writes: (id) => ({ action: "delete", id }),
   };
 }

@@ -101,8 +101,6 @@ export function updateRecordMutation<T = RecordModel>(
     onSettled: () => settleCollection(queryClient, collection),
 
     identity: () => authIdentity(pb.authStore.record),
-
-    writes: ({ id }) => ({ action: "update", id }),
   };
 }
 
