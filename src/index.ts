@@ -69,6 +69,7 @@ export type { RealtimeHub, RealtimeHubOptions, RealtimeListener, RealtimeTopic }
 export type { RealtimeStatus } from "./core/realtime/realtimeStatusStore";
 export { realtimeCacheListener } from "./core/realtime/realtimeCacheListener";
 export type { RealtimeStrategy, RecordEvent, SharedCacheListener } from "./core/realtime/realtimeCacheListener";
+export type { RecordEventInfo } from "./core/realtime/recordEventListener";
 export { invalidationBatcher } from "./core/realtime/invalidationBatcher";
 export { clearPocketBaseCache } from "./core/cache/clearPocketBaseCache";
 export { compileFilter } from "./core/filter/compileFilter";

@@ -26,6 +26,9 @@ const ROOT = "pocketbase";
  * ["pocketbase", collection, "detail", id, params]      one record
  * ```
  *
+ * Mutations run under `["pocketbase", collection, kind]` (`create`, `update`, `delete`), in the
+ * MutationCache: `collection(collection)` matches every mutation of a collection too.
+ *
  * Params are normalised ({@link normalizeParams}), so equal requests share one cache entry.
  * The leaf keys carry their data type, so `queryClient.getQueryData(key)` is typed.
  *
@@ -75,6 +78,9 @@ export const pocketbaseKeys = {
 
   /** `["pocketbase", collection, "detail"]`: every single-record query of a collection. */
   details: (collection: string) => [ROOT, collection, "detail"] as const,
+
+  /** `["pocketbase", collection, kind]`: the mutation key of this library's creates, updates or deletes. */
+  mutation: (collection: string, kind: "create" | "update" | "delete") => [ROOT, collection, kind] as const,
 
   /** One record by id. */
   detail: <T = RecordModel>(collection: string, id: string, params?: RecordQueryParams): DetailKey<T> =>

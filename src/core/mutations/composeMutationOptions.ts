@@ -10,6 +10,8 @@ import { retryPolicy } from "../queries/retryPolicy";
  * @internal
  */
 export interface MutationSteps<TData, TVariables, TOurs> {
+  /** Which record operation: it ends the mutation key, so realtime can find a record's writes. */
+  kind: "create" | "update" | "delete";
   mutationFn: (variables: TVariables) => Promise<TData>;
   onMutate: (variables: TVariables) => Promise<TOurs> | TOurs;
   onSuccess: (data: TData, variables: TVariables, ours: TOurs, write: boolean) => unknown;
@@ -77,7 +79,7 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
   return {
     retry: retryPolicy(queryClient, "mutations"),
     ...rest,
-    mutationKey: pocketbaseKeys.collection(collection),
+    mutationKey: pocketbaseKeys.mutation(collection, steps.kind),
     mutationFn: (variables: TVariables) => steps.mutationFn(variables),
     onMutate: async (variables: TVariables, context: MutationFunctionContext): Promise<Context> => {
       const identity = steps.identity?.();

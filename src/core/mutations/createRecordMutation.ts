@@ -68,6 +68,7 @@ export function createRecordMutation<T = RecordModel>(
 ): MutationSteps<T, CreateVariables, CreateContext> {
   const { optimistic = true, ...params } = options;
   return {
+    kind: "create",
     mutationFn: (variables) =>
       pb.collection(collection).create<T>({ ...variables, id: idFor(variables) }, { ...params, requestKey: null }),
 

@@ -55,6 +55,7 @@ export function deleteRecordMutation(
 ): MutationSteps<boolean, string, DeleteContext | undefined> {
   const { optimistic = true } = options;
   return {
+    kind: "delete",
     mutationFn: (id) => pb.collection(collection).delete(id, { requestKey: null }),
 
     onMutate: async (id) => {

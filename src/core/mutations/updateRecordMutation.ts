@@ -63,6 +63,7 @@ export function updateRecordMutation<T = RecordModel>(
 ): MutationSteps<T, UpdateVariables, UpdateContext | undefined> {
   const { optimistic = true, ...params } = options;
   return {
+    kind: "update",
     mutationFn: ({ id, data }) => pb.collection(collection).update<T>(id, data, { ...params, requestKey: null }),
 
     onMutate: async ({ id, data }) => {

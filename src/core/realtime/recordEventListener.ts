@@ -1,6 +1,7 @@
+import type { Mutation, QueryClient } from "@tanstack/solid-query";
 import type Client from "pocketbase";
 import { authIdentity } from "../auth/authIdentity";
-import { ownWrites } from "../cache/ownWrites";
+import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import type { RecordEvent } from "./realtimeCacheListener";
 import type { RealtimeListener } from "./realtimeHubTypes";
 
@@ -24,34 +25,61 @@ export interface RecordEventInfo {
    * your own writes made any other way (the SDK directly, another tab), and for what the server
    * changes as a consequence (a cascade delete).
    *
-   * While your request is in flight, an update event of that record counts as your echo (its
-   * version is not known yet), so another user's update of the same record in that moment is
-   * reported as own. Once the server has answered, an update counts only with the `updated`
-   * the answer carried. A create or a delete happens once per record, so its event is told
-   * apart exactly.
+   * While your mutation is pending (from sending until its refetch after the answer), an update
+   * event of that record counts as your echo (its version is not known yet), so another user's
+   * update of the same record in that moment is reported as own. Once it has settled, an update
+   * counts only with the `updated` the answer carried. A create or a delete happens once per
+   * record, so its event is told apart exactly. Mutations are found in TanStack's
+   * MutationCache, so an echo that arrives after a settled mutation was garbage-collected (its
+   * `gcTime`, 5 minutes by default) is not own.
    */
   own: boolean;
 }
 
 /**
  * The listener that hands a record topic's events to the app's `onEvent`, saying which are the
- * echo of its own mutations on `queryClient` (read from {@link ownWrites}). Kept off the
- * shared cache listener: the lookup runs only for hooks that have an `onEvent`.
+ * echo of its own mutations on `queryClient`. Those are read from TanStack's MutationCache, by
+ * the mutation key `pocketbaseKeys.mutation(collection, action)`: no registry of our own, and
+ * nothing kept once TanStack forgets a mutation. Kept off the shared cache listener, so the
+ * lookup runs only for hooks that have an `onEvent`.
  *
  * Tested by tests/useRealtimeCollection.ownEvents.test.tsx (own creates, updates and deletes in
- * either order of echo and answer, others' changes, the registry emptied, the cache unchanged).
+ * either order of echo and answer, others' changes, both subscriptions' copies, the cache unchanged).
  * @internal
  */
 export function recordEventListener<T>(
   pb: Client,
-  queryClient: object,
+  queryClient: QueryClient,
   collection: string,
   onEvent: (event: RecordEvent<T>, info: RecordEventInfo) => void,
 ): RealtimeListener {
-  const identity = () => authIdentity(pb.authStore.record);
   return {
     onMessage(data) {
-      onEvent(data as RecordEvent<T>, { own: ownWrites.isOwn(queryClient, identity, collection, data as RecordEvent) });
+      const event = data as RecordEvent<T>;
+      onEvent(event, { own: isOwnEcho(queryClient, authIdentity(pb.authStore.record), collection, data as RecordEvent) });
     },
   };
+}
+
+function isOwnEcho(queryClient: QueryClient, identity: string, collection: string, event: RecordEvent): boolean {
+  const { action, record } = event;
+  if (!record?.id || (action !== "create" && action !== "update" && action !== "delete")) return false;
+  const mutations = queryClient.getMutationCache().findAll({ mutationKey: pocketbaseKeys.mutation(collection, action) });
+  return mutations.some((mutation) => wrote(mutation, identity, record));
+}
+
+// Whether this mutation, made by the signed-in user, wrote this version of the record. Its
+// state is read by shape (realtime does not import the mutations room): `context` is the
+// composed `onMutate` result ({ ours, identity }), set before the request is sent.
+function wrote(mutation: Mutation<unknown, Error, unknown, unknown>, identity: string, record: RecordEvent["record"]): boolean {
+  const { status, variables, context, data, error } = mutation.state;
+  const composed = context as { identity?: string; ours?: { id?: unknown } } | undefined;
+  if (composed?.identity !== identity) return false;
+  const target = typeof variables === "string" ? variables : (composed.ours?.id ?? (variables as { id?: unknown } | undefined)?.id);
+  if (target !== record.id) return false;
+  if (status === "pending") return true;
+  // No answer came (status 0): the server may have applied it. Any other failure was refused.
+  if (status === "error") return (error as { status?: unknown } | null)?.status === 0;
+  const answered = (data as { updated?: unknown } | undefined)?.updated;
+  return answered === undefined || record.updated === undefined || answered === record.updated;
 }

@@ -22,6 +22,7 @@ const httpError = (status: number) =>
 /** Steps that log each call into `log`; `overrides` replace single steps. */
 function steps(log: string[], overrides: Partial<MutationSteps<string, Vars, Ours>> = {}): MutationSteps<string, Vars, Ours> {
   return {
+    kind: "update",
     mutationFn: vi.fn(async () => {
       log.push("mutationFn");
       return "answer";
@@ -167,7 +168,7 @@ describe("composeMutationOptions", () => {
     expect(log.slice(-2)).toEqual(["ours.onSettled", "user.onSettled"]);
   });
 
-  it("runs under the mutation key pocketbaseKeys.collection(collection), whatever key the user passes", async () => {
+  it("runs under the mutation key pocketbaseKeys.mutation(collection, kind), whatever key the user passes", async () => {
     const queryClient = new QueryClient();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -175,7 +176,8 @@ describe("composeMutationOptions", () => {
     const ours = steps([], { mutationFn: () => ((started = true), held.then(() => "answer")) });
     const done = run(ours, { mutationKey: ["mine"], meta: { kept: true } }, queryClient);
     await waitFor(() => started, { message: "sent" });
-    expect(queryClient.isMutating({ mutationKey: pocketbaseKeys.collection("posts"), exact: true })).toBe(1);
+    expect(queryClient.isMutating({ mutationKey: pocketbaseKeys.mutation("posts", "update"), exact: true })).toBe(1);
+    expect(queryClient.isMutating({ mutationKey: pocketbaseKeys.collection("posts") })).toBe(1); // by prefix
     expect(queryClient.getMutationCache().getAll()[0]?.options.meta).toEqual({ kept: true });
     release();
     await done;
