@@ -11,7 +11,8 @@
 //   5. Type-checks every ts/tsx code block of the README in that app under `strict`,
 //      `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`: the blocks of "Typed
 //      collections" with the registration they show, every other block without one. A type test
-//      asserts `getQueryData(pocketbaseKeys.detail<T>(...))` is `T | undefined`.
+//      asserts `getQueryData(pocketbaseKeys.detail<T>(...))` is `T | undefined`, and each line
+//      the README comments as a type error must be one.
 //
 // Exits 0, or 1 with what failed. `--keep` leaves the app folder for inspection.
 import { execFileSync } from "node:child_process";
@@ -173,10 +174,19 @@ function readmeBlocks() {
     const start = index + 1;
     let end = start;
     while (end < lines.length && lines[end] !== "```") end++;
-    blocks.push({ line: start, section, code: lines.slice(start, end).join("\n") });
+    blocks.push({ line: start, section, code: expectErrors(lines.slice(start, end)).join("\n") });
     index = end;
   }
   return blocks;
+}
+
+// A commented line that the README says is a type error (`// code;   type error: why`) is
+// compiled as code under `@ts-expect-error`: the claim is checked, not just printed.
+function expectErrors(lines) {
+  return lines.flatMap((line) => {
+    const claim = /^(\s*)\/\/ (.+?;)\s+type error: /.exec(line);
+    return claim ? [`${claim[1]}// @ts-expect-error ${line.trim().slice(3)}`, `${claim[1]}${claim[2]}`] : [line];
+  });
 }
 
 function compile(app, blocks) {

@@ -18,8 +18,8 @@ import { usePocketBase } from "./usePocketBase";
  * characters of `[a-z0-9]`), so the optimistic row, the server's answer and any realtime echo
  * are one row.
  *
- * `mutate` takes {@link CreateDataOf}: the record's fields (all optional), files as
- * `File`/`Blob`, modifiers.
+ * `mutate` takes {@link CreateDataOf}: the record's fields (those the registered `records` type
+ * requires are required; see {@link Register}), files as `File`/`Blob`, modifiers.
  *
  * @typeParam T - The record type, or the collection name whose record type {@link Register} gives.
  * @typeParam TContext - What your own `onMutate` returns.
