@@ -1,7 +1,7 @@
 import { QueryClientContext } from "@tanstack/solid-query";
 import { createComponent, createEffect, onCleanup, useContext, type JSX } from "solid-js";
 import { isServer } from "solid-js/web";
-import { clearPocketBaseCache } from "./core/cache/clearPocketBaseCache";
+import { clearPocketBaseCache } from "./core/optimistic/clearPocketBaseCache";
 import { fieldTypesRegistry } from "./core/filter/fieldTypesRegistry";
 import type { FieldTypes } from "./core/filter/types";
 import { onIdentityChange } from "./core/auth/onIdentityChange";

@@ -71,7 +71,7 @@ export { realtimeCacheListener } from "./core/realtime/realtimeCacheListener";
 export type { RealtimeStrategy, RecordEvent, SharedCacheListener } from "./core/realtime/realtimeCacheListener";
 export type { RecordEventInfo } from "./core/realtime/recordEventListener";
 export { invalidationBatcher } from "./core/realtime/invalidationBatcher";
-export { clearPocketBaseCache } from "./core/cache/clearPocketBaseCache";
+export { clearPocketBaseCache } from "./core/optimistic/clearPocketBaseCache";
 export { compileFilter } from "./core/filter/compileFilter";
 export { fieldTypesRegistry } from "./core/filter/fieldTypesRegistry";
 export type { FieldTypes, FilterPredicate } from "./core/filter/types";

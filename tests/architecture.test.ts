@@ -16,9 +16,10 @@ const rooms: Record<string, readonly string[]> = {
   keys: [],
   filter: ["keys"],
   cache: ["keys", "filter"],
+  optimistic: ["keys", "filter", "cache"],
   queries: ["keys", "filter", "cache"],
-  mutations: ["auth", "keys", "filter", "cache", "queries"],
-  realtime: ["auth", "keys", "filter", "cache", "queries"],
+  mutations: ["auth", "keys", "filter", "cache", "optimistic", "queries"],
+  realtime: ["auth", "keys", "filter", "cache", "optimistic", "queries"],
 };
 
 /** Files at the top of src/core: shared types only. */

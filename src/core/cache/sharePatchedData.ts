@@ -20,3 +20,6 @@ sharePatchedData.mark = <T>(data: T): T => {
   if (typeof data === "object" && data !== null) patched.add(data);
   return data;
 };
+
+/** Whether `data` is reducer output (or a view the optimistic layer wrote), not fetched data. @internal */
+sharePatchedData.marked = (data: unknown): boolean => typeof data === "object" && data !== null && patched.has(data);

@@ -1,22 +1,24 @@
-import type { MutationFunctionContext, QueryClient } from "@tanstack/solid-query";
+import type { Mutation, MutationFunctionContext, QueryClient } from "@tanstack/solid-query";
 import { ClientResponseError } from "pocketbase";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
+import { pendingWrites, type PendingWrite } from "../optimistic/pendingWrites";
+import { rebaseCollection } from "../optimistic/rebaseCollection";
+import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
 import { retryPolicy } from "../queries/retryPolicy";
 
 /**
- * What one kind of mutation of this library does around its request; each step gets our own
- * `onMutate` result. `write` is false when the signed-in user changed meanwhile: settle, but
- * touch no cache, which now belongs to the next user.
+ * What one kind of mutation of this library does around its request. `onMutate` says what the
+ * mutation writes (`write`, replayed on the server's state while it is pending); `onSuccess`
+ * puts the server's answer into the server's state. `write` (the boolean) is false when the
+ * signed-in user changed meanwhile: the cache now belongs to the next user, touch nothing.
  * @internal
  */
-export interface MutationSteps<TData, TVariables, TOurs> {
-  /** Which record operation: it ends the mutation key, so realtime can find a record's writes. */
+export interface MutationSteps<TData, TVariables, TOurs extends { write?: PendingWrite }> {
+  /** Which record operation: it ends the mutation key, so a record's writes can be found. */
   kind: "create" | "update" | "delete";
   mutationFn: (variables: TVariables) => Promise<TData>;
-  onMutate: (variables: TVariables) => Promise<TOurs> | TOurs;
+  onMutate: (variables: TVariables) => TOurs;
   onSuccess: (data: TData, variables: TVariables, ours: TOurs, write: boolean) => unknown;
-  onError: (error: ClientResponseError, variables: TVariables, ours: TOurs | undefined, write: boolean) => unknown;
-  onSettled: (ours: TOurs | undefined) => Promise<unknown> | unknown;
   /** Who is signed in (`authIdentity`); without it `write` is always true. */
   identity?: () => string;
 }
@@ -50,7 +52,7 @@ export interface UserMutationCallbacks<TData, TVariables, TContext> {
  * ```
  */
 export interface ComposedContext<TOurs, TContext> {
-  /** What this library's `onMutate` remembered (for rollback). */
+  /** What this library's `onMutate` made of the variables: the record and what it writes. */
   ours: TOurs;
   /** What your own `onMutate` returned. */
   user: TContext;
@@ -58,16 +60,21 @@ export interface ComposedContext<TOurs, TContext> {
   identity?: string;
 }
 
+// The mutation a composed context belongs to: its answer or failure takes it out of the replay.
+const mutations = new WeakMap<object, Mutation<unknown, Error, unknown, unknown>>();
+
 /**
  * TanStack mutation options in which the user's callbacks run after this library's steps, never
- * instead of them: a user's `onMutate` sees the optimistic cache, `onError` sees it rolled back,
- * `onSettled` runs once the refetch has landed, and each gets the user's own `onMutate` result.
- * A mutation whose signed-in user changes during `onMutate` is not sent. The mutation key is
- * `pocketbaseKeys.collection(collection)`, so `settleCollection` can count a collection's
- * mutations in flight; a 4xx is never retried ({@link retryPolicy}).
+ * instead of them, each getting the user's own `onMutate` result. The optimistic write is the
+ * mutation itself: pending in TanStack's MutationCache, replayed on every server state of its
+ * collection (`rebaseCollection`) from its `onMutate` (the same task as `mutate()`: nothing is
+ * awaited first) until its answer or failure, which recompute the view without it. So a
+ * refetch, a newly mounted list or a realtime event can never hide it, and a failure undoes
+ * exactly it. A mutation whose signed-in user changes during `onMutate` is not sent; a 4xx is
+ * never retried ({@link retryPolicy}).
  * @internal
  */
-export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser extends object>(
+export function composeMutationOptions<TData, TVariables, TOurs extends { write?: PendingWrite }, TContext, TUser extends object>(
   queryClient: QueryClient,
   collection: string,
   steps: MutationSteps<TData, TVariables, TOurs>,
@@ -76,6 +83,7 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
   const { onMutate, onSuccess, onError, onSettled, ...rest } = user;
   type Context = ComposedContext<TOurs, TContext>;
   const sameUser = (result: Context | undefined) => !steps.identity || result?.identity === steps.identity();
+  watchServerSnapshots(queryClient);
   return {
     retry: retryPolicy(queryClient, "mutations"),
     ...rest,
@@ -83,27 +91,35 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
     mutationFn: (variables: TVariables) => steps.mutationFn(variables),
     onMutate: async (variables: TVariables, context: MutationFunctionContext): Promise<Context> => {
       const identity = steps.identity?.();
-      const ours = await steps.onMutate(variables);
+      const mutation = pendingWrites.find(queryClient, collection, variables);
+      const ours = steps.onMutate(variables);
+      pendingWrites.draft(mutation, ours.write ?? null);
+      if (ours.write) rebaseCollection(queryClient, collection);
+      const withdraw = () => {
+        pendingWrites.draft(mutation, null);
+        if (ours.write) rebaseCollection(queryClient, collection);
+      };
       let mine: TContext;
       try {
         mine = (await onMutate?.(variables, context)) as TContext;
       } catch (error) {
-        // TanStack gives onError no onMutate result when onMutate throws: undo ours here.
-        await steps.onError(error as ClientResponseError, variables, ours, true);
+        withdraw(); // TanStack gives onError no onMutate result when onMutate throws
         throw error;
       }
       if (steps.identity && steps.identity() !== identity) {
-        // The user changed while we awaited cancelQueries or the user's onMutate: sending now
-        // would act as the next user. Status 0, as the SDK gives when no answer came, because
-        // ClientResponseError is the error type the hooks promise.
+        // The user changed while the user's onMutate ran: sending now would act as the next
+        // user. Status 0, as the SDK gives when no answer came, because ClientResponseError is
+        // the error type the hooks promise.
+        withdraw();
         const message = `solid-query-pocketbase: the signed-in user changed before this mutation on "${collection}" was sent, so it was not sent. Its variables are kept: send it again if the new user means to.`;
-        const error = new ClientResponseError({ status: 0, response: { status: 0, message, data: {} } });
-        await steps.onError(error, variables, ours, false);
-        throw error;
+        throw new ClientResponseError({ status: 0, response: { status: 0, message, data: {} } });
       }
-      return { ours, user: mine, identity };
+      const result: Context = { ours, user: mine, identity };
+      if (mutation) mutations.set(result, mutation);
+      return result;
     },
     onSuccess: async (data: TData, variables: TVariables, result: Context, context: MutationFunctionContext) => {
+      pendingWrites.settle(mutations.get(result));
       await steps.onSuccess(data, variables, result.ours, sameUser(result));
       await onSuccess?.(data, variables, result.user, context);
     },
@@ -113,7 +129,11 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
       result: Context | undefined,
       context: MutationFunctionContext,
     ) => {
-      await steps.onError(error, variables, result?.ours, sameUser(result));
+      if (result) {
+        pendingWrites.settle(mutations.get(result));
+        // The view recomputed without it: exactly its own change is undone.
+        if (result.ours.write && sameUser(result)) rebaseCollection(queryClient, collection);
+      }
       await onError?.(error, variables, result?.user, context);
     },
     onSettled: async (
@@ -123,8 +143,9 @@ export function composeMutationOptions<TData, TVariables, TOurs, TContext, TUser
       result: Context | undefined,
       context: MutationFunctionContext,
     ) => {
-      // Awaited: `isPending` ends only once the refetch has landed, never next to stale data.
-      await steps.onSettled(result?.ours);
+      // Awaited: `isPending` ends once the refetch has landed. Other mutations still pending
+      // survive it: the refetched data is rebased like any server snapshot.
+      await queryClient.invalidateQueries({ queryKey: pocketbaseKeys.collection(collection) });
       await onSettled?.(data, error, variables, result?.user, context);
     },
   };

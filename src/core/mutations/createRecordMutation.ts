@@ -1,14 +1,14 @@
 import type { QueryClient } from "@tanstack/solid-query";
 import type Client from "pocketbase";
 import type { RecordModel } from "pocketbase";
-import { applyRecordChange } from "../cache/applyRecordChange";
 import { authIdentity } from "../auth/authIdentity";
 import { findCollectionId } from "../cache/findCollectionId";
+import { pocketbaseKeys } from "../keys/pocketbaseKeys";
+import type { PendingWrite } from "../optimistic/pendingWrites";
+import { rebaseCollection } from "../optimistic/rebaseCollection";
+import type { MutationSteps } from "./composeMutationOptions";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import { newRecordId } from "./newRecordId";
-import { pocketbaseKeys } from "../keys/pocketbaseKeys";
-import { settleCollection } from "./settleCollection";
-import type { MutationSteps } from "./composeMutationOptions";
 import type { RecordQueryParams } from "../types";
 
 /**
@@ -25,18 +25,21 @@ export type CreateVariables = Record<string, unknown> & {
 };
 
 /**
- * What a create's `onMutate` remembers for rollback.
+ * What a create's `onMutate` made of its variables.
  *
  * @example
  * ```ts
- * const context: CreateContext = { id: "abc123def456ghi", optimistic: true };
+ * const create = useCreateRecord("posts");
+ * create.context?.ours.id; // the id the new record is created with
  * ```
  */
 export interface CreateContext {
   /** The id the record is created with (the caller's, or one generated here). */
   id: string;
-  /** Whether an optimistic row was written. */
+  /** Whether the record shows before the server answers. */
   optimistic: boolean;
+  /** The optimistic record, replayed on the server's state while the create is pending. */
+  write?: PendingWrite;
 }
 
 // The id generated per variables object: the same object retried (TanStack's retry, or the
@@ -56,7 +59,8 @@ function idFor(variables: CreateVariables): string {
 
 /**
  * The steps of an optimistic create, for `composeMutationOptions`. The record gets its id on the
- * client unless the caller gave one (see {@link newRecordId} for why).
+ * client unless the caller gave one (see {@link newRecordId} for why), so the optimistic row, the
+ * server's answer and its realtime echo are one row.
  * @param options - `expand`/`fields` for the server's answer, `optimistic` (default true).
  * @internal
  */
@@ -72,10 +76,9 @@ export function createRecordMutation<T = RecordModel>(
     mutationFn: (variables) =>
       pb.collection(collection).create<T>({ ...variables, id: idFor(variables) }, { ...params, requestKey: null }),
 
-    onMutate: async (variables) => {
+    onMutate: (variables) => {
       const id = idFor(variables);
       if (!optimistic || variables instanceof FormData) return { id, optimistic: false };
-      await queryClient.cancelQueries({ queryKey: pocketbaseKeys.collection(collection) });
       const now = formatPocketBaseDate(new Date());
       const record = {
         collectionId: findCollectionId(queryClient, collection) ?? "",
@@ -85,10 +88,8 @@ export function createRecordMutation<T = RecordModel>(
         ...withFileNames(variables),
         id,
       } as RecordModel;
-      applyRecordChange(queryClient, collection, { type: "create", record });
-      // A detail page opened for the new record right away shows it without a request.
-      queryClient.setQueryData(pocketbaseKeys.detail(collection, id, params), record);
-      return { id, optimistic: true };
+      // `detail`: a page opened for the new record right away shows it without a request.
+      return { id, optimistic: true, write: { type: "create", record, detail: params } };
     },
 
     onSuccess: (answer, variables, _ours, write) => {
@@ -96,17 +97,11 @@ export function createRecordMutation<T = RecordModel>(
       generatedIds.delete(variables);
       if (!write) return;
       const record = answer as unknown as RecordModel;
-      // The server's record replaces the optimistic one everywhere. `force`: its `updated`
-      // comes from the server's clock and may be earlier than our optimistic timestamp.
-      applyRecordChange(queryClient, collection, { type: "update", record }, { force: true });
+      // The server's record enters the server's state where the optimistic one stood (a new
+      // record: last among equals). `force`: its `updated` comes from the server's clock.
+      rebaseCollection(queryClient, collection, { changes: [{ change: { type: "create", record }, options: { force: true } }] });
       queryClient.setQueryData(pocketbaseKeys.detail(collection, record.id, params), record);
     },
-
-    onError: (_error, _variables, ours, write) => {
-      if (write && ours?.optimistic) applyRecordChange(queryClient, collection, { type: "delete", id: ours.id });
-    },
-
-    onSettled: () => settleCollection(queryClient, collection),
 
     identity: () => authIdentity(pb.authStore.record),
   };

@@ -1,16 +1,13 @@
 import type { QueryClient } from "@tanstack/solid-query";
 import type Client from "pocketbase";
 import type { RecordModel } from "pocketbase";
-import { applyModifiers } from "./applyModifiers";
-import { applyRecordChange } from "../cache/applyRecordChange";
 import { authIdentity } from "../auth/authIdentity";
 import { findCachedRecord } from "../cache/findCachedRecord";
-import { formatPocketBaseDate } from "./formatPocketBaseDate";
-import { pendingUpdates, type PendingUpdate } from "./pendingUpdates";
-import { pocketbaseKeys } from "../keys/pocketbaseKeys";
-import { sameJson } from "../cache/sameJson";
-import { settleCollection } from "./settleCollection";
+import type { PendingWrite } from "../optimistic/pendingWrites";
+import { rebaseCollection } from "../optimistic/rebaseCollection";
+import { applyModifiers } from "./applyModifiers";
 import type { MutationSteps } from "./composeMutationOptions";
+import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import type { RecordQueryParams } from "../types";
 
 /**
@@ -30,24 +27,29 @@ export interface UpdateVariables {
 }
 
 /**
- * What an update's `onMutate` remembers: its entry in the record's ledger of updates in flight.
+ * What an update's `onMutate` made of its variables.
  *
  * @example
  * ```ts
  * const update = useUpdateRecord("posts");
- * update.context?.ours?.id; // the record the pending update is about
+ * update.context?.ours.write; // the fields it shows until the server answers
  * ```
  */
 export interface UpdateContext {
   /** Id of the record being updated. */
   id: string;
-  /** This update's entry in the record's ledger of updates in flight. */
-  pending: PendingUpdate;
+  /**
+   * The fields it writes, modifiers resolved against the record as shown when it was made,
+   * replayed on the server's state while the update is pending. Absent when nothing of the
+   * record was cached (or `optimistic: false`): the record changes when the server answers.
+   */
+  write?: PendingWrite;
 }
 
 /**
- * The steps of an optimistic update, for `composeMutationOptions`. Overlapping updates of one
- * record go through the ledger {@link pendingUpdates}, so a failure undoes only its own fields.
+ * The steps of an optimistic update, for `composeMutationOptions`. While pending, its fields are
+ * replayed on the server's latest state of the record (another user's change of other fields
+ * shows through); a failure recomputes the view without it, undoing only its own fields.
  *
  * Tested by tests/useUpdateRecord.test.tsx, tests/core/mutations/composeMutationOptions.userSwitch.test.tsx
  * (optimistic writes with modifiers, exact rollback, overlapping updates settling in either
@@ -60,58 +62,30 @@ export function updateRecordMutation<T = RecordModel>(
   queryClient: QueryClient,
   collection: string,
   options: RecordQueryParams & { optimistic?: boolean },
-): MutationSteps<T, UpdateVariables, UpdateContext | undefined> {
+): MutationSteps<T, UpdateVariables, UpdateContext> {
   const { optimistic = true, ...params } = options;
   return {
     kind: "update",
     mutationFn: ({ id, data }) => pb.collection(collection).update<T>(id, data, { ...params, requestKey: null }),
 
-    onMutate: async ({ id, data }) => {
-      if (!optimistic || data instanceof FormData) return undefined;
-      await queryClient.cancelQueries({ queryKey: pocketbaseKeys.collection(collection) });
+    onMutate: ({ id, data }) => {
+      if (!optimistic || data instanceof FormData) return { id };
       const current = findCachedRecord(queryClient, collection, id);
-      if (!current) return undefined;
+      if (!current) return { id }; // nothing cached to show it on; the server's answer will be
+      // Modifiers become values now: replayed on a state that already holds this update (its
+      // own realtime echo), `views+: 1` must not count twice.
       const { record, written } = applyModifiers(current, data);
-      const next = {
-        ...record,
-        expand: withoutChangedRelations(current, record, written),
-        updated: formatPocketBaseDate(new Date()),
-      } as unknown as RecordModel;
-      applyRecordChange(queryClient, collection, { type: "update", record: next }, { force: true });
-      const identity = authIdentity(pb.authStore.record);
-      return { id, pending: pendingUpdates.begin(queryClient, identity, `${collection}/${id}`, current, data, written) };
+      const fields = Object.fromEntries(written.map((field) => [field, record[field]]));
+      fields.updated = formatPocketBaseDate(new Date());
+      return { id, write: { type: "update", id, fields } };
     },
 
-    onSuccess: (answer, _variables, ours, write) => {
+    onSuccess: (answer, _variables, _ours, write) => {
+      if (!write) return;
       const record = answer as unknown as RecordModel;
-      const shown = ours ? pendingUpdates.succeed(queryClient, `${collection}/${ours.id}`, ours.pending, record) : record;
-      if (!write) return;
-      applyRecordChange(queryClient, collection, { type: "update", record: shown as RecordModel }, { force: true });
+      rebaseCollection(queryClient, collection, { changes: [{ change: { type: "update", record }, options: { force: true } }] });
     },
-
-    onError: (_error, _variables, ours, write) => {
-      if (!ours) return;
-      const restore = pendingUpdates.fail(queryClient, `${collection}/${ours.id}`, ours.pending);
-      if (!write) return;
-      const current = findCachedRecord(queryClient, collection, ours.id);
-      if (!current) return;
-      const record = { ...current, ...restore } as RecordModel;
-      applyRecordChange(queryClient, collection, { type: "update", record }, { force: true });
-    },
-
-    onSettled: () => settleCollection(queryClient, collection),
 
     identity: () => authIdentity(pb.authStore.record),
   };
-}
-
-// A relation the update changes no longer matches its cached expansion: showing the old
-// expanded record (the old ward's name for a new ward id) would be wrong, so it is dropped
-// until the server's answer brings the new one.
-function withoutChangedRelations(current: RecordModel, next: Record<string, unknown>, written: string[]) {
-  const expand = current.expand as Record<string, unknown> | undefined;
-  if (!expand) return undefined;
-  const stale = written.filter((field) => field in expand && !sameJson(current[field], next[field]));
-  if (stale.length === 0) return expand;
-  return Object.fromEntries(Object.entries(expand).filter(([field]) => !stale.includes(field)));
 }

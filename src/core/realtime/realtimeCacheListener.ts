@@ -1,8 +1,10 @@
 import type { QueryClient } from "@tanstack/solid-query";
 import type { RecordModel } from "pocketbase";
-import { applyRecordChange } from "../cache/applyRecordChange";
 import { invalidationBatcher } from "./invalidationBatcher";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
+import { rebaseCollection } from "../optimistic/rebaseCollection";
+import { recentChanges } from "../optimistic/recentChanges";
+import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
 import type { RealtimeListener } from "./realtimeHubTypes";
 import { sharedCacheListeners } from "./sharedCacheListeners";
 
@@ -115,6 +117,7 @@ function createListener(
   partial: boolean,
 ): RealtimeListener {
   const batcher = invalidationBatcher(queryClient, flushWindowMs);
+  watchServerSnapshots(queryClient);
   const lists = [pocketbaseKeys.lists(collection), pocketbaseKeys.infinites(collection)];
   return {
     onMessage(data) {
@@ -127,8 +130,11 @@ function createListener(
         for (const queryKey of lists) void queryClient.invalidateQueries({ queryKey });
         return;
       }
-      const change = event.action === "delete" ? { type: "delete" as const, id: record.id } : { type: event.action, record };
-      const { undecided } = applyRecordChange(queryClient, collection, change, { partial });
+      const change = event.action === "delete" ? { type: "delete" as const, id: record.id, record } : { type: event.action, record };
+      // Into the server's state (and, with nothing pending, straight into the cache); logged for
+      // a fetch in flight, whose answer may be older than this event.
+      recentChanges.add(queryClient, collection, change, { partial });
+      const { undecided } = rebaseCollection(queryClient, collection, { changes: [{ change, options: { partial } }] });
       for (const queryKey of undecided) batcher.invalidate(queryKey, true);
     },
     onLive() {

@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from "@tanstack/solid-query";
 import { describe, expect, it } from "vitest";
-import { clearPocketBaseCache } from "../../../src/core/cache/clearPocketBaseCache";
+import { clearPocketBaseCache } from "../../../src/core/optimistic/clearPocketBaseCache";
 import { pocketbaseKeys } from "../../../src/core/keys/pocketbaseKeys";
 import { post, type Post } from "../../helpers/records";
 

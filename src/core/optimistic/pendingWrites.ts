@@ -1,0 +1,88 @@
+import type { Mutation, QueryClient } from "@tanstack/solid-query";
+import type { RecordModel } from "pocketbase";
+import { pocketbaseKeys } from "../keys/pocketbaseKeys";
+
+/**
+ * What one pending mutation of this library changes, as it is replayed on top of the server's
+ * state. Plain data (it travels in the mutation's context, which TanStack can persist).
+ * - `create`: the optimistic record, with its client-generated id and the `expand`/`fields`
+ *   of the detail entry that shows it.
+ * - `update`: the fields it writes, modifiers already resolved to values when it was made (so a
+ *   replay on a state that already holds the change, its own realtime echo, counts nothing twice).
+ * - `delete`: the id.
+ * @internal
+ */
+export type PendingWrite =
+  | { type: "create"; record: RecordModel; detail: { expand?: string; fields?: string } }
+  | { type: "update"; id: string; fields: Record<string, unknown> }
+  | { type: "delete"; id: string };
+
+type AnyMutation = Mutation<unknown, Error, unknown, unknown>;
+
+// The write of a mutation whose onMutate is still running (TanStack stores the context, and
+// with it the write, only once onMutate returns); `null` once it is known to write nothing.
+const drafts = new WeakMap<AnyMutation, PendingWrite | null>();
+// Mutations whose answer is being applied: TanStack counts them as pending until onSettled ends.
+const settling = new WeakSet<AnyMutation>();
+// Mutations that were pending when the signed-in user changed: never replayed for the next user.
+const orphaned = new WeakSet<AnyMutation>();
+
+/**
+ * The pending writes of a collection, read from TanStack's MutationCache (the mutation key says
+ * collection and kind, the context holds the write), in submission order: the log that every
+ * server snapshot is rebased on. Nothing optimistic is kept anywhere else; the three marks below
+ * only say which pending mutations no longer count.
+ *
+ * Tested by tests/core/optimistic/rebaseCollection.test.ts (what is replayed, in which order,
+ * and what is left out).
+ * @internal
+ */
+export const pendingWrites = {
+  /** The writes to replay on the collection's server state, oldest first. */
+  of(queryClient: QueryClient, collection: string): PendingWrite[] {
+    const writes: PendingWrite[] = [];
+    const mutations = queryClient.getMutationCache().findAll({ mutationKey: pocketbaseKeys.collection(collection), status: "pending" });
+    for (const mutation of mutations) {
+      if (settling.has(mutation) || orphaned.has(mutation)) continue;
+      const write = drafts.has(mutation) ? drafts.get(mutation) : writeOf(mutation.state.context);
+      if (write) writes.push(write);
+    }
+    return writes;
+  },
+
+  /**
+   * The mutation running `onMutate` with these variables: the newest pending one that has no
+   * context yet (TanStack marks it pending, then calls onMutate in the same microtask chain).
+   */
+  find(queryClient: QueryClient, collection: string, variables: unknown): AnyMutation | undefined {
+    return queryClient
+      .getMutationCache()
+      .findAll({
+        mutationKey: pocketbaseKeys.collection(collection),
+        status: "pending",
+        predicate: (mutation) => mutation.state.variables === variables && mutation.state.context === undefined,
+      })
+      .at(-1);
+  },
+
+  /** Records the write of a mutation whose onMutate is running (`null`: it writes nothing). */
+  draft(mutation: AnyMutation | undefined, write: PendingWrite | null): void {
+    if (mutation) drafts.set(mutation, write);
+  },
+
+  /** The mutation's answer (or failure) is being applied: replay it no more. */
+  settle(mutation: AnyMutation | undefined): void {
+    if (mutation) settling.add(mutation);
+  },
+
+  /** The signed-in user changed: the mutations pending now are the previous user's. */
+  orphanAll(queryClient: QueryClient): void {
+    for (const mutation of queryClient.getMutationCache().findAll({ mutationKey: pocketbaseKeys.all(), status: "pending" })) {
+      orphaned.add(mutation);
+    }
+  },
+};
+
+function writeOf(context: unknown): PendingWrite | undefined {
+  return (context as { ours?: { write?: PendingWrite } } | undefined)?.ours?.write;
+}

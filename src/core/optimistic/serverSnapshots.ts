@@ -1,0 +1,52 @@
+import type { Query, QueryClient } from "@tanstack/solid-query";
+
+type AnyQuery = Query<unknown, Error, unknown, readonly unknown[]>;
+
+/** A query's last server data, and the view (server + pending writes) written over it. */
+interface Snapshot {
+  server: unknown;
+  view: unknown;
+}
+
+const byClient = new WeakMap<QueryClient, Map<string, Map<AnyQuery, Snapshot>>>();
+
+/**
+ * The server data behind every cached query whose data is a view with pending writes on top.
+ * Only those queries have an entry: everywhere else the cached data is the server's. An entry
+ * counts only while the query still holds the view written over it: anything that replaced the
+ * data since (a reset, the app's own `setQueryData`) made that data the server's.
+ *
+ * Tested by tests/core/optimistic/rebaseCollection.test.ts (rollback to the server's data, a
+ * reset or an app's write taken as the server's).
+ * @internal
+ */
+export const serverSnapshots = {
+  /** The query's server data: its snapshot's, or the cached data itself. */
+  serverOf(queryClient: QueryClient, collection: string, query: AnyQuery): unknown {
+    const snapshot = byClient.get(queryClient)?.get(collection)?.get(query);
+    return snapshot && snapshot.view === query.state.data ? snapshot.server : query.state.data;
+  },
+
+  /** Records that `view` is written over `server` (or forgets it when they are the same). */
+  set(queryClient: QueryClient, collection: string, query: AnyQuery, server: unknown, view: unknown): void {
+    let collections = byClient.get(queryClient);
+    if (!collections) byClient.set(queryClient, (collections = new Map()));
+    let queries = collections.get(collection);
+    if (!queries) collections.set(collection, (queries = new Map()));
+    if (server === view) queries.delete(query);
+    else queries.set(query, { server, view });
+    if (queries.size === 0) collections.delete(collection);
+  },
+
+  /** Whether any query of the collection holds a view (so server changes must go through them). */
+  any(queryClient: QueryClient, collection: string): boolean {
+    return (byClient.get(queryClient)?.get(collection)?.size ?? 0) > 0;
+  },
+
+  /** Forgets a query (removed from the cache). */
+  forget(queryClient: QueryClient, collection: string, query: AnyQuery): void {
+    const queries = byClient.get(queryClient)?.get(collection);
+    queries?.delete(query);
+    if (queries?.size === 0) byClient.get(queryClient)?.delete(collection);
+  },
+};
