@@ -3,6 +3,7 @@ import { ClientResponseError } from "pocketbase";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { pendingWrites, type PendingWrite } from "../optimistic/pendingWrites";
 import { rebaseCollection } from "../optimistic/rebaseCollection";
+import { serverChanges } from "../optimistic/serverChanges";
 import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
 import { retryPolicy } from "../queries/retryPolicy";
 
@@ -83,6 +84,7 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
   const { onMutate, onSuccess, onError, onSettled, ...rest } = user;
   type Context = ComposedContext<TOurs, TContext>;
   const sameUser = (result: Context | undefined) => !steps.identity || result?.identity === steps.identity();
+  serverChanges.rebaseWith(queryClient, rebaseCollection);
   watchServerSnapshots(queryClient);
   return {
     retry: retryPolicy(queryClient, "mutations"),

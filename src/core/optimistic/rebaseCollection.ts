@@ -1,12 +1,6 @@
 import type { Query, QueryClient, QueryKey } from "@tanstack/solid-query";
 import type { RecordModel } from "pocketbase";
-import {
-  applyRecordChange,
-  type ApplyRecordChangeOptions,
-  type ApplyRecordChangeResult,
-  type RecordCache,
-  type RecordChange,
-} from "../cache/applyRecordChange";
+import { applyRecordChange, type ApplyRecordChangeResult, type RecordCache, type RecordChange } from "../cache/applyRecordChange";
 import { findCachedRecord } from "../cache/findCachedRecord";
 import { sameJson } from "../cache/sameJson";
 import { sharePatchedData } from "../cache/sharePatchedData";
@@ -15,25 +9,11 @@ import { fieldTypesRegistry } from "../filter/fieldTypesRegistry";
 import { parseKey } from "../keys/parseKey";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { pendingWrites, type PendingWrite } from "./pendingWrites";
+import type { RebaseOptions } from "./serverChanges";
 import { serverSnapshots } from "./serverSnapshots";
 
 type AnyQuery = Query<unknown, Error, unknown, readonly unknown[]>;
 type Row = Record<string, unknown>;
-
-/** A server change (a realtime event, a mutation's answer) and how to apply it. */
-export interface ServerChange {
-  change: RecordChange;
-  /** `force` for answers (the client's clock may be ahead), `partial` for events with `fields`. */
-  options?: ApplyRecordChangeOptions | undefined;
-}
-
-/** What to rebase, and which server changes enter first. */
-export interface RebaseOptions {
-  /** Server changes applied to the server state first, in order. */
-  changes?: readonly ServerChange[];
-  /** Write back only this query (a fresh server snapshot of it; the others did not change). */
-  only?: AnyQuery;
-}
 
 const NOTHING: ApplyRecordChangeResult = { patched: [], undecided: [] };
 
@@ -54,6 +34,7 @@ const NOTHING: ApplyRecordChangeResult = { patched: [], undecided: [] };
  */
 export function rebaseCollection(queryClient: QueryClient, collection: string, options: RebaseOptions = {}): ApplyRecordChangeResult {
   const { changes = [], only } = options;
+  if (only) serverSnapshots.set(queryClient, collection, only, only.state.data, only.state.data); // the server's now
   const writes = pendingWrites.of(queryClient, collection);
   if (writes.length === 0 && !serverSnapshots.any(queryClient, collection)) {
     return changes.reduce(
@@ -63,6 +44,9 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
   }
   const fieldTypes = fieldTypesRegistry.get(queryClient, collection);
   const queries = queryClient.getQueryCache().findAll({ queryKey: pocketbaseKeys.collection(collection) }) as AnyQuery[];
+  for (const query of serverSnapshots.queries(queryClient, collection)) {
+    if (!queries.includes(query)) serverSnapshots.forget(queryClient, collection, query); // removed from the cache
+  }
   const server = copyOf(queryClient, queries, (query) => serverSnapshots.serverOf(queryClient, collection, query));
   let result = NOTHING;
   for (const { change, options } of changes) {

@@ -43,6 +43,11 @@ export const serverSnapshots = {
     return (byClient.get(queryClient)?.get(collection)?.size ?? 0) > 0;
   },
 
+  /** The queries of a collection that have a snapshot. */
+  queries(queryClient: QueryClient, collection: string): AnyQuery[] {
+    return [...(byClient.get(queryClient)?.get(collection)?.keys() ?? [])];
+  },
+
   /** Forgets a query (removed from the cache). */
   forget(queryClient: QueryClient, collection: string, query: AnyQuery): void {
     const queries = byClient.get(queryClient)?.get(collection);

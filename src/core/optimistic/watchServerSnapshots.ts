@@ -1,10 +1,8 @@
 import type { Query, QueryClient } from "@tanstack/solid-query";
 import { sharePatchedData } from "../cache/sharePatchedData";
 import { parseKey } from "../keys/parseKey";
-import { pendingWrites } from "./pendingWrites";
-import { rebaseCollection } from "./rebaseCollection";
 import { recentChanges } from "./recentChanges";
-import { serverSnapshots } from "./serverSnapshots";
+import { serverChanges } from "./serverChanges";
 
 type AnyQuery = Query<unknown, Error, unknown, readonly unknown[]>;
 
@@ -19,8 +17,8 @@ const fetchStarts = new WeakMap<AnyQuery, number>();
  * before them), and the collection's pending writes on top. Views the library wrote itself are
  * marked and pass through.
  *
- * Installed by what can make a view differ from the server (mutations, realtime); the read
- * hooks alone never need it, and do not pay for it. One per QueryClient, for its lifetime.
+ * Installed by what can make the cache differ from the server's answer (mutations, realtime); the
+ * read hooks alone never need it, and do not pay for it. One per QueryClient, for its lifetime.
  *
  * Tested by tests/core/optimistic/watchServerSnapshots.test.ts.
  * @internal
@@ -32,17 +30,15 @@ export function watchServerSnapshots(queryClient: QueryClient): void {
     const query = event.query as AnyQuery;
     const key = parseKey(query.queryKey);
     if (!key) return;
-    if (event.type === "removed") return serverSnapshots.forget(queryClient, key.collection, query);
     if (event.type !== "updated") return;
     const { action } = event;
     if (action.type === "fetch") return void fetchStarts.set(query, Date.now());
     if (action.type !== "success") return;
     const data = query.state.data;
     if (action.manual && sharePatchedData.marked(data)) return; // a view of ours
-    serverSnapshots.set(queryClient, key.collection, query, data, data); // the server's now
     const started = action.manual ? undefined : fetchStarts.get(query);
     const missed = started === undefined ? [] : recentChanges.since(queryClient, key.collection, started);
-    if (missed.length === 0 && pendingWrites.of(queryClient, key.collection).length === 0) return;
-    rebaseCollection(queryClient, key.collection, { changes: missed, only: query });
+    // `only`: this query's data is the server's now (and the others did not change).
+    serverChanges.apply(queryClient, key.collection, { changes: missed, only: query });
   });
 }

@@ -2,8 +2,8 @@ import type { QueryClient } from "@tanstack/solid-query";
 import type { RecordModel } from "pocketbase";
 import { invalidationBatcher } from "./invalidationBatcher";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
-import { rebaseCollection } from "../optimistic/rebaseCollection";
 import { recentChanges } from "../optimistic/recentChanges";
+import { serverChanges } from "../optimistic/serverChanges";
 import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
 import type { RealtimeListener } from "./realtimeHubTypes";
 import { sharedCacheListeners } from "./sharedCacheListeners";
@@ -134,7 +134,7 @@ function createListener(
       // Into the server's state (and, with nothing pending, straight into the cache); logged for
       // a fetch in flight, whose answer may be older than this event.
       recentChanges.add(queryClient, collection, change, { partial });
-      const { undecided } = rebaseCollection(queryClient, collection, { changes: [{ change, options: { partial } }] });
+      const { undecided } = serverChanges.apply(queryClient, collection, { changes: [{ change, options: { partial } }] });
       for (const queryKey of undecided) batcher.invalidate(queryKey, true);
     },
     onLive() {
