@@ -1,8 +1,8 @@
 import { sameJson } from "./sameJson";
 
 /**
- * What to do with an incoming version of a cached record. `expandOutdated`: a cached `expand`
- * was kept although its relation changed, so only a refetch brings the new one.
+ * What to do with an incoming version of a cached record. `expandOutdated`: the expansion of a
+ * changed relation was dropped, so only a refetch brings the new one.
  * @internal
  */
 export type Reconciled =
@@ -17,8 +17,9 @@ const DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)Z$/;
  * Merges an incoming version of a record into its cached one (never mutated), with the guards
  * every cache entry needs. PocketBase sends the events of one change from separate goroutines,
  * in no guaranteed order: an older `updated` is stale (without `updated` on both sides, nothing
- * is). Realtime events and plain answers carry no `expand`, so a cached one is kept. The merge
- * is shallow: a partial record keeps the cached values of what it lacks.
+ * is). Realtime events and plain answers carry no `expand`, so a cached one is kept, minus the
+ * expansions of relations that changed (they would show the old target until a refetch). The
+ * merge is shallow: a partial record keeps the cached values of what it lacks.
  * @internal
  */
 export function reconcileRecord(
@@ -28,18 +29,26 @@ export function reconcileRecord(
 ): Reconciled {
   if (!force && isOlder(incoming.updated, cached.updated)) return { outcome: "stale" };
   const record: Record<string, unknown> = { ...cached, ...incoming };
-  const keepsExpand = incoming.expand === undefined && cached.expand !== undefined;
-  if (keepsExpand) record.expand = cached.expand;
+  let expandOutdated = false;
+  if (incoming.expand === undefined && cached.expand !== undefined) {
+    record.expand = cached.expand;
+    const outdated = outdatedExpansions(cached, record);
+    if (outdated.length > 0) {
+      expandOutdated = true;
+      // `{}` when none is left: what PocketBase answers when an asked expansion has no target.
+      record.expand = Object.fromEntries(Object.entries(cached.expand as object).filter(([key]) => !outdated.includes(key)));
+    }
+  }
   if (sameJson(record, cached)) return { outcome: "unchanged" };
-  return { outcome: "changed", record, expandOutdated: keepsExpand && expandOutdated(cached, record) };
+  return { outcome: "changed", record, expandOutdated };
 }
 
 // An expansion is keyed by its relation field (`author`, or `author.org` when nested);
 // back-relations (`comments_via_post`) are not fields of this record and cannot go stale here.
-function expandOutdated(cached: Record<string, unknown>, record: Record<string, unknown>): boolean {
+function outdatedExpansions(cached: Record<string, unknown>, record: Record<string, unknown>): string[] {
   const expand = cached.expand;
-  if (typeof expand !== "object" || expand === null) return false;
-  return Object.keys(expand).some((key) => {
+  if (typeof expand !== "object" || expand === null) return [];
+  return Object.keys(expand).filter((key) => {
     const field = key.split(".")[0] ?? key;
     return field in cached && !sameJson(cached[field], record[field]);
   });

@@ -18,13 +18,14 @@ describe("applyRecordChange: details", () => {
     expect(result).toEqual({ patched: [key], undecided: [] });
   });
 
-  it("keeps an expand whose relation changed, and asks for a refetch", () => {
+  it("drops an expand whose relation changed, and asks for a refetch", () => {
     const client = new QueryClient();
     const key = pocketbaseKeys.detail<Post>(C, "a", { expand: "author" });
     client.setQueryData(key, post("a", { author: "u1", expand: { author: { id: "u1" } } }));
     const record = post("a", { author: "u2", updated: at(1) });
     const result = applyRecordChange(client, C, { type: "update", record });
     expect(result).toEqual({ patched: [key], undecided: [key] });
+    expect(client.getQueryData(key)).toEqual(post("a", { author: "u2", updated: at(1), expand: {} }));
   });
 
   it("removes the detail of a deleted record and leaves other details alone", () => {
@@ -130,6 +131,16 @@ describe("applyRecordChange: what a list can decide", () => {
     expect(client.getQueryData(key)?.[0]).toMatchObject({ views: 2, expand: { author: { id: "u1" } } });
     const result = applyRecordChange(client, C, { type: "create", record: post("b") });
     expect(ids(client.getQueryData(key))).toEqual(["a", "b"]);
+    expect(result).toEqual({ patched: [key], undecided: [key] });
+  });
+
+  it("drops a listed record's expansion of a relation that changed, keeps its other ones, and refetches", () => {
+    const client = new QueryClient();
+    const key = pocketbaseKeys.fullList<Post>(C, { sort: "title", expand: "author,editor" });
+    const expand = { author: { id: "u1", name: "Ann" }, editor: { id: "e1" } };
+    client.setQueryData(key, [post("a", { author: "u1", editor: "e1", expand }), post("b")]);
+    const result = applyRecordChange(client, C, { type: "update", record: post("a", { author: "u2", editor: "e1", updated: at(1) }) });
+    expect(client.getQueryData(key)?.[0]).toEqual(post("a", { author: "u2", editor: "e1", updated: at(1), expand: { editor: { id: "e1" } } }));
     expect(result).toEqual({ patched: [key], undecided: [key] });
   });
 

@@ -70,6 +70,20 @@ describe("reconcileRecord: merge", () => {
     });
   });
 
+  it("drops the expansion of a relation that changed and keeps the others", () => {
+    const ann = { id: "u1", name: "Ann" };
+    const cached = post("a", { author: "u1", editor: "e1", expand: { author: ann, editor: { id: "e1" } } });
+    const result = reconcileRecord(cached, post("a", { author: "u2", editor: "e1", updated: at(1) }), false);
+    expect(result).toEqual({
+      outcome: "changed",
+      record: { ...cached, author: "u2", updated: at(1), expand: { editor: { id: "e1" } } },
+      expandOutdated: true,
+    });
+    const cleared = reconcileRecord(post("a", { author: "u1", expand: { author: ann } }), post("a", { author: "", updated: at(1) }), false);
+    expect(cleared).toMatchObject({ record: { author: "", expand: {} }, expandOutdated: true });
+    expect(cached.expand).toEqual({ author: ann, editor: { id: "e1" } });
+  });
+
   it("reads a nested expansion by its first field, and a back-relation as never outdated", () => {
     const nested = post("a", { author: "u1", expand: { "author.org": { id: "o1" } } });
     expect(reconcileRecord(nested, post("a", { author: "u2", updated: at(1) }), false)).toMatchObject({ expandOutdated: true });
