@@ -5,7 +5,7 @@
 // Paths use msw's path matching: "/api/collections/posts/records/:id", "/api/collections/*".
 // The query string is ignored by msw when matching.
 
-import { delay, http, HttpResponse, matchRequestUrl, passthrough } from "msw";
+import { bypass, delay, http, HttpResponse, matchRequestUrl, passthrough } from "msw";
 import { setupServer } from "msw/node";
 import { inject } from "vitest";
 
@@ -97,6 +97,52 @@ export function holdNext(method: Method, path: string) {
 }
 
 export type HoldOutcome = "pass" | "network" | { status: number };
+
+/**
+ * The next matching request is held twice, each time until the test says: `send()` lets it
+ * reach the real server (which applies it and sends its realtime events), and `answered`
+ * resolves once the server's answer is in; `deliver()` hands that answer to the client (sending
+ * first if the test has not). For an answer taken before something the client sees first: a
+ * list read before another client's write, a write whose realtime echo comes before its answer.
+ */
+export function holdAnswerNext(method: Method, path: string) {
+  let markStarted!: () => void;
+  let markAnswered!: () => void;
+  let openSend!: () => void;
+  let openDeliver!: () => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const answered = new Promise<void>((resolve) => (markAnswered = resolve));
+  const sent = new Promise<void>((resolve) => (openSend = resolve));
+  const delivered = new Promise<void>((resolve) => (openDeliver = resolve));
+  server.use(
+    handlerFor(method)(
+      fullUrl(path),
+      async ({ request }) => {
+        markStarted();
+        await sent;
+        const answer = await fetch(bypass(request));
+        // Read now: the server's answer is what it held at this moment, whenever it is delivered.
+        const body = await answer.arrayBuffer();
+        markAnswered();
+        await delivered;
+        const headers = new Headers(answer.headers);
+        headers.delete("content-encoding"); // fetch has decoded the body already
+        headers.delete("content-length");
+        return new Response(body, { status: answer.status, statusText: answer.statusText, headers });
+      },
+      { once: true },
+    ),
+  );
+  return {
+    started,
+    answered,
+    send: () => openSend(),
+    deliver: () => {
+      openSend();
+      openDeliver();
+    },
+  };
+}
 
 export interface RecordedRequest {
   method: string;
