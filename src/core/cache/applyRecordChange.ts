@@ -9,6 +9,7 @@ import type { FieldTypes } from "../filter/types";
 import { reconcileRecord } from "./reconcileRecord";
 import { recordsOf } from "./recordsOf";
 import { sharePatchedData } from "./sharePatchedData";
+import { tombstones } from "./tombstones";
 
 /** The part of a `QueryClient` the reducer uses. */
 export type RecordCache = Pick<QueryClient, "getQueriesData" | "setQueryData" | "removeQueries" | "getQueryCache">;
@@ -33,6 +34,13 @@ export type RecordChange<T extends RecordModel = RecordModel> =
       type: "delete";
       /** The deleted record's id. */
       id: string;
+      /**
+       * The deleted record as the server last had it (a realtime delete event carries it). Give
+       * it only for a delete the server made: lists that do not hold the record then count it
+       * out where their filter and sort decide it, and later versions of the record that are
+       * not newer than it are ignored.
+       */
+      record?: T;
     };
 
 /** Options of {@link applyRecordChange}. */
@@ -60,8 +68,10 @@ type Row = Record<string, unknown>;
  * optimistic mutations, the server's answers to them and realtime events. Entries are patched
  * in place where the result is certain; the others are left as they are and reported
  * `undecided`. Stale updates (older `updated`) are ignored unless `force`, and identical ones
- * write nothing, so the echo of your own write does not re-render. Cached objects are never
- * mutated. The decision table is in docs/architecture.md, "Event to cache".
+ * write nothing, so the echo of your own write does not re-render. A create or update that is
+ * not newer than a delete applied with its `record` is ignored, even with `force`: PocketBase
+ * may deliver it after the delete. Cached objects are never mutated. The decision table is in
+ * docs/architecture.md, "Event to cache".
  *
  * @typeParam T - The record type.
  * @param cache - The QueryClient.
@@ -83,6 +93,9 @@ export function applyRecordChange<T extends RecordModel>(
   options?: ApplyRecordChangeOptions,
 ): ApplyRecordChangeResult {
   const result: ApplyRecordChangeResult = { patched: [], undecided: [] };
+  if (change.type === "delete") {
+    if (change.record) tombstones.bury(cache, collection, change.record);
+  } else if (tombstones.buries(cache, collection, change.record)) return result;
   const force = options?.force ?? false;
   const fieldTypes = options?.fieldTypes ?? fieldTypesRegistry.get(cache, collection);
   const entries = cache

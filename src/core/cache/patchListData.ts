@@ -11,8 +11,8 @@ import { toWindow } from "./toWindow";
 
 type Row = Record<string, unknown>;
 
-/** A record change as the list reducer sees it. @internal */
-export type ListChange = { type: "create" | "update"; record: Row } | { type: "delete"; id: string };
+/** A record change as the list reducer sees it; a delete may carry the record's last state. @internal */
+export type ListChange = { type: "create" | "update"; record: Row } | { type: "delete"; id: string; record?: Row };
 
 /** New `data` (the same reference when nothing changed) and whether to refetch. @internal */
 export interface ListPatch {
@@ -52,7 +52,13 @@ export function patchListData(
     const from = window.items.findIndex((row) => row.id === change.id);
     // Certain whatever the filter or sort; patchWindow reports the hole a partial window keeps.
     if (from >= 0) return settle(kind, data, window, patchWindow(window, { type: "remove", from }, undefined), false);
-    return complete || !options.knownElsewhere() ? unchanged : undecided;
+    // A complete list holds every record that matches: one it lacks never counted.
+    if (complete) return unchanged;
+    const place = change.record && !options.partial ? placeOfDeleted(window, params, change.record, options.fieldTypes) : undefined;
+    if (place === "after") return settle(kind, data, window, { items: window.items, delta: -1, guessed: false }, false);
+    if (place === "before") return undecided; // the window shifts by a record it never held
+    if (place === "outside") return unchanged;
+    return options.knownElsewhere() ? undecided : unchanged;
   }
 
   const id = String(change.record.id);
@@ -88,6 +94,28 @@ export function patchListData(
   } else if (from >= 0) edit = { type: "remove", from };
   else return complete || change.type === "create" ? unchanged : undecided;
   return settle(kind, data, window, patchWindow(window, edit, compare), expandOutdated);
+}
+
+// Where a deleted record the window lacks stood in the list: after the window (it only counted),
+// before it, outside the list (its last state does not match), or undefined when undecidable.
+function placeOfDeleted(
+  window: RecordWindow,
+  params: NormalizedParams,
+  record: Row,
+  fieldTypes: FieldTypes | undefined,
+): "after" | "before" | "outside" | undefined {
+  const member = matches(params, record, fieldTypes);
+  if (member !== true) return member === false ? "outside" : undefined;
+  // The window is the head of the ordering: a matching record it lacks comes after it.
+  if (window.offset === 0) return "after";
+  const compare = compileSort(params.sort);
+  const first = window.items[0];
+  const last = window.items.at(-1);
+  if (!compare || !first || !last || ![record, first, last].every((row) => compare.accepts(row))) return undefined;
+  // Equal sort values leave its side to the rowid: undecidable, like a place among equals.
+  if (!window.atEnd && compare(last, record) < 0) return "after";
+  if (compare(record, first) < 0) return "before";
+  return undefined;
 }
 
 function settle(

@@ -17,6 +17,8 @@ const rows = (...names: string[]) => names.map((name) => post(name, { title: nam
 const create = (record: Post) => ({ type: "create" as const, record });
 const update = (record: Post) => ({ type: "update" as const, record });
 const remove = (id: string) => ({ type: "delete" as const, id });
+// A delete as a realtime event carries it: with the record's last state.
+const removeWith = (record: Post) => ({ type: "delete" as const, id: record.id, record });
 const undecidable: NormalizedParams = { filter: 'author.name = "ann"', sort: "@random" };
 const byTitle: NormalizedParams = { sort: "title" };
 
@@ -54,6 +56,81 @@ describe("patchListData: a delete", () => {
     const data = page(rows("a", "b"), 1, 2, 5);
     expect(patchListData("page", data, byTitle, remove("z"), options({ known: false }))).toEqual({ data, undecided: false });
     expect(patchListData("page", data, byTitle, remove("z"), options({ known: true }))).toEqual({ data, undecided: true });
+  });
+});
+
+describe("patchListData: a delete that carries the record, in a list that lacks it", () => {
+  const published = (id: string, title = id) => post(id, { title, status: "published" });
+
+  it("counts a matching record out of a first page's totals, with no refetch and no scan", () => {
+    const data = page(rows("a", "b"), 1, 2, 5);
+    const opts = options({ known: true });
+    const result = patchListData("page", data, byTitle, removeWith(published("q")), opts);
+    expect(result).toEqual({ data: { ...data, totalItems: 4, totalPages: 2 }, undecided: false });
+    expect((result.data as typeof data).items).toBe(data.items);
+    expect(opts.knownElsewhere).not.toHaveBeenCalled();
+    // A first page is the head of the ordering: it needs no sort to know the record came after it.
+    const unsorted = patchListData("page", data, { sort: "author.name" }, removeWith(published("q")), options());
+    expect(unsorted).toEqual({ data: { ...data, totalItems: 4, totalPages: 2 }, undecided: false });
+  });
+
+  it("on a later page, counts out a record sorted after the window and refetches for one sorted before it", () => {
+    const data = page(rows("c", "d"), 2, 2, 6);
+    const after = patchListData("page", data, byTitle, removeWith(published("z")), options({ known: true }));
+    expect(after).toEqual({ data: { ...data, totalItems: 5, totalPages: 3 }, undecided: false });
+    // Every row after it moves up one place: the window's first row leaves for page 1.
+    expect(patchListData("page", data, byTitle, removeWith(published("a")), options())).toEqual({ data, undecided: true });
+  });
+
+  it("keeps today's answer where the sort cannot place it: a tie with the window's edge, a last page, no sort", () => {
+    const data = page(rows("c", "d"), 2, 2, 6);
+    const tie = removeWith(published("q", "d"));
+    expect(patchListData("page", data, byTitle, tie, options({ known: false }))).toEqual({ data, undecided: false });
+    expect(patchListData("page", data, byTitle, tie, options({ known: true }))).toEqual({ data, undecided: true });
+    const last = page(rows("c", "d"), 2, 2, 4);
+    expect(patchListData("page", last, byTitle, removeWith(published("z")), options({ known: true }))).toEqual({ data: last, undecided: true });
+    expect(patchListData("page", data, {}, removeWith(published("z")), options({ known: true }))).toEqual({ data, undecided: true });
+    // Rows without a sort value (here `fields` drops `views`) cannot be compared with the record.
+    const projected = page([{ id: "c", title: "c" }, { id: "d", title: "d" }] as Post[], 2, 2, 6);
+    const params = { sort: "views,title", fields: "id,title" };
+    expect(patchListData("page", projected, params, removeWith(published("z")), options({ known: true }))).toEqual({ data: projected, undecided: true });
+  });
+
+  it("changes nothing for a record the filter says was never in the list, even when another entry knows it", () => {
+    const data = page(rows("a", "b"), 1, 2, 5);
+    const params = { filter: 'status = "published"', sort: "title" };
+    const draft = post("q", { title: "q", status: "draft" });
+    expect(patchListData("page", data, params, removeWith(draft), options({ known: true }))).toEqual({ data, undecided: false });
+  });
+
+  it("keeps today's answer when the filter cannot decide, or the record is partial", () => {
+    const data = page(rows("a", "b"), 1, 2, 5);
+    const record = removeWith(published("q"));
+    expect(patchListData("page", data, undecidable, record, options({ known: true }))).toEqual({ data, undecided: true });
+    expect(patchListData("page", data, undecidable, record, options({ known: false }))).toEqual({ data, undecided: false });
+    expect(patchListData("page", data, byTitle, record, options({ known: true, partial: true }))).toEqual({ data, undecided: true });
+  });
+
+  it("counts it out of an infinite list that is not complete, on every loaded page", () => {
+    const data = { pages: [page(rows("a", "b"), 1, 2, 5), page(rows("c", "d"), 2, 2, 5)], pageParams: [1, 2] };
+    const result = patchListData("infinite", data, byTitle, removeWith(published("q")), options());
+    expect(result.undecided).toBe(false);
+    const pages = (result.data as typeof data).pages;
+    expect(pages.map((p) => [ids(p.items), p.totalItems, p.totalPages])).toEqual([
+      [["a", "b"], 4, 2],
+      [["c", "d"], 4, 2],
+    ]);
+  });
+
+  it("changes nothing in a complete list, and writes nothing for a page without totals", () => {
+    const full = rows("a");
+    expect(patchListData("full", full, byTitle, removeWith(published("q")), options({ known: true }))).toEqual({ data: full, undecided: false });
+    const whole = page(rows("a", "b"), 1, 2, 2);
+    expect(patchListData("page", whole, byTitle, removeWith(published("q")), options({ known: true }))).toEqual({ data: whole, undecided: false });
+    const skipped = page(rows("a", "b"), 1, 2, -1);
+    const result = patchListData("page", skipped, byTitle, removeWith(published("q")), options({ known: true }));
+    expect(result).toEqual({ data: skipped, undecided: false });
+    expect(result.data).toBe(skipped);
   });
 });
 

@@ -1,0 +1,47 @@
+import type { QueryClient } from "@tanstack/solid-query";
+
+type Cache = Pick<QueryClient, "getQueryCache">;
+
+// `collection/id` → the deleted record's `updated` in ms, oldest first. Keyed by the QueryCache:
+// the optimistic rebase hands the reducer copies of a cache, which share it.
+const graves = new WeakMap<object, Map<string, number>>();
+
+// The newest 1,000 per cache: an out-of-order event trails its delete by the gap between two
+// goroutines' sends (milliseconds), so only the latest deletes can still be overtaken.
+const LIMIT = 1_000;
+
+// PocketBase writes `2006-01-02 15:04:05.000Z`; records built on the client may carry ISO.
+const time = (value: unknown): number => (typeof value === "string" ? Date.parse(value.replace(" ", "T")) : NaN);
+
+/**
+ * The records a cache saw deleted, so that a create or update sent before the delete but
+ * received after it (PocketBase sends each event from its own goroutine, and both may carry
+ * the same `updated` millisecond) does not bring the record back. A record re-created later
+ * with the same id has a newer `updated`. Cleared with the rest of a user's cache.
+ * @internal
+ */
+export const tombstones = {
+  /** Remembers a deleted record by its last state; one without a readable `updated` is not kept. */
+  bury(cache: Cache, collection: string, record: Record<string, unknown>): void {
+    const deleted = time(record.updated);
+    if (Number.isNaN(deleted)) return;
+    let map = graves.get(cache.getQueryCache());
+    if (!map) graves.set(cache.getQueryCache(), (map = new Map()));
+    const key = `${collection}/${String(record.id)}`;
+    const known = map.get(key);
+    map.delete(key); // re-inserted as the newest
+    map.set(key, known === undefined ? deleted : Math.max(known, deleted));
+    if (map.size > LIMIT) map.delete(map.keys().next().value!);
+  },
+  /** Whether `record` is not newer than its deletion: a version to ignore. */
+  buries(cache: Cache, collection: string, record: Record<string, unknown>): boolean {
+    const map = graves.get(cache.getQueryCache());
+    if (!map) return false;
+    const deleted = map.get(`${collection}/${String(record.id)}`);
+    return deleted !== undefined && time(record.updated) <= deleted;
+  },
+  /** Forgets every tombstone of a cache. */
+  clear(cache: Cache): void {
+    graves.delete(cache.getQueryCache());
+  },
+};
