@@ -4,11 +4,18 @@
 //   patch      the core reducer patches each list in place; undecidable lists are coalesced
 // For each: HTTP list requests, time spent applying events (total, per event), and whether
 // every cached list ends equal to a fresh server fetch. Then the reducer's per-event cost with
-// 100 cached lists of 1,000 rows. Run: npm run bench
+// 100 cached lists of 1,000 rows, and the realtime path's (rebaseCollection) with 0, 1 and 20
+// pending mutations beside it. Run: npm run bench
 import { QueryClient, QueryObserver } from "@tanstack/solid-query";
 import PocketBase, { BaseAuthStore, type RecordModel } from "pocketbase";
 import { expect, it } from "vitest";
 import { applyRecordChange } from "../src/core/cache/applyRecordChange";
+import { composeMutationOptions } from "../src/core/mutations/composeMutationOptions";
+import { createRecordMutation } from "../src/core/mutations/createRecordMutation";
+import { updateRecordMutation } from "../src/core/mutations/updateRecordMutation";
+import { pendingWrites } from "../src/core/optimistic/pendingWrites";
+import { rebaseCollection } from "../src/core/optimistic/rebaseCollection";
+import { watchServerSnapshots } from "../src/core/optimistic/watchServerSnapshots";
 import { compileSort } from "../src/core/filter/compileSort";
 import { fullListQueryOptions } from "../src/core/queries/fullListQueryOptions";
 import { invalidationBatcher } from "../src/core/realtime/invalidationBatcher";
@@ -19,6 +26,11 @@ import { freshCollection, pbUrl, superuserClient, waitFor } from "../tests/helpe
 
 const SEED = Number(process.env.SEED ?? 20261122);
 const EVENTS = 1000;
+// The realtime path with pending mutations: the same events for every variant. Few, because 20
+// pending mutations on 1,000-row lists cost milliseconds per event; timed in several passes.
+const PENDING_EVENTS = 200;
+const ZERO_PASSES = 5;
+const PENDING_PASSES = 3;
 // `kind` says what the patch strategy can do with a list: "exact" lists are decided in place,
 // always; the others are refetched where the core cannot decide: equal sort values (PocketBase
 // adds no tiebreak, SQLite's plan picks the order), array conditions (their meaning depends on
@@ -176,13 +188,13 @@ it("realtime strategies over 1,000 real events, and the reducer with 100 lists o
   const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `r${String(i).padStart(14, "0")}`, collectionId: "c", collectionName: "big", created: "", updated: `2026-01-01 00:00:00.${String(i % 1000).padStart(3, "0")}Z`, ...fields() }));
   const updates = Array.from({ length: 1000 }, (_, i) => ({ ...pick(rows), ...fields(), updated: `2026-02-01 00:00:00.${String(i).padStart(3, "0")}Z` }));
   const sorts = ["title", "-views,title", "-updated", "views,id", "status,-title"];
-  const bigCache = (sharing: boolean) => {
+  const bigCache = (sharing: boolean, from = rows) => {
     const client = new QueryClient();
     // The hooks' query options carry sharePatchedData; these entries have no hook, so set it here.
     if (sharing) client.setQueryDefaults(pocketbaseKeys.all(), { structuralSharing: sharePatchedData });
     for (let i = 0; i < 100; i++) {
       const sort = sorts[i % sorts.length]!;
-      client.setQueryData(pocketbaseKeys.fullList("big", { sort, fields: i % 2 ? undefined : "*" }) as readonly unknown[], [...rows].sort(compileSort(sort)!));
+      client.setQueryData(pocketbaseKeys.fullList("big", { sort, fields: i % 2 ? undefined : "*" }) as readonly unknown[], [...from].sort(compileSort(sort)!));
     }
     return client;
   };
@@ -203,6 +215,109 @@ it("realtime strategies over 1,000 real events, and the reducer with 100 lists o
   console.log(`  patch (hooks' structural sharing)     ${us(patchMs)}`);
   console.log(`  patch (TanStack's default sharing)    ${us(defaultSharingMs)}   ${(defaultSharingMs / patchMs).toFixed(1)}x slower`);
   console.log(`  seed: mark 100 lists stale            ${us(invalidateMs)}   (then refetches every list over HTTP)`);
+
+  // 4. The realtime path (rebaseCollection: the event enters the server's state, the pending
+  //    mutations are replayed on top) against the baseline, the reducer straight into the cache
+  //    (the path before the optimistic layer). Same lists, same events, every line; the events
+  //    touch the first 100 rows, so the 100-row lists get the very same ones. Pending mutations
+  //    are real TanStack mutations built as the hooks build them, whose request never answers.
+  const rows100 = rows.slice(0, 100);
+  const incoming = Array.from({ length: PENDING_EVENTS }, (_, i) => ({ ...pick(rows100), ...fields(), updated: `2026-03-01 00:00:00.${String(i).padStart(3, "0")}Z` }));
+  const updated = Array.from({ length: 10 }, (_, i) => rows100[i * 9]!.id);
+  const created = Array.from({ length: 10 }, () => fields());
+  const pb = new PocketBase(pbUrl(), new BaseAuthStore()); // signed out all along; never sent a request
+  const direct = (client: QueryClient, record: RecordModel) => applyRecordChange(client, "big", { type: "update", record });
+  const rebase = (client: QueryClient, record: RecordModel) => rebaseCollection(client, "big", { changes: [{ change: { type: "update", record } }] });
+  // Pending mutation i: even an update of a listed record (a modifier included), odd a create.
+  const setUp = async (from: typeof rows, pending: number, realtime: boolean) => {
+    const client = bigCache(true, from);
+    if (realtime) watchServerSnapshots(client); // realtimeCacheListener installs it; a mutation too
+    for (let i = 0; i < pending; i++) {
+      const steps = i % 2 ? createRecordMutation(pb, client, "big", {}) : updateRecordMutation(pb, client, "big", {});
+      const variables = i % 2 ? { ...created[i >> 1]! } : { id: updated[i >> 1]!, data: { title: `pending ${i}`, "views+": 1 } };
+      const options = composeMutationOptions(client, "big", { ...steps, mutationFn: () => new Promise<never>(() => {}) } as never, {});
+      const mutation = client.getMutationCache().build(client, options as never);
+      void mutation.execute(variables);
+      await waitFor(() => mutation.state.context !== undefined, { message: "the mutation's onMutate", interval: 1 });
+    }
+    expect(pendingWrites.of(client, "big")).toHaveLength(pending);
+    return client;
+  };
+  // One pass: the events in order on one cache, each timed on its own.
+  const timeEach = (client: QueryClient, path: typeof direct, list = incoming) =>
+    list.map((record) => {
+      const started = performance.now();
+      path(client, record);
+      return performance.now() - started;
+    });
+  for (const [from, pending] of [[rows, 0], [rows, 1], [rows, 20], [rows100, 0], [rows100, 20]] as const) {
+    timeEach(await setUp(from, pending, true), rebase, incoming.slice(0, 50)); // warm-up
+    timeEach(await setUp(from, 0, false), direct, incoming.slice(0, 50));
+  }
+  // Several passes, each on fresh caches; per event the fastest pass counts, so a preemption by
+  // another process falls on one pass, not on the figure. The 10% question: baseline and 0
+  // pending alternate event by event (one first, then the other), so both run under one load.
+  const times: Record<"base" | "zero" | "one" | "twenty" | "base100" | "twenty100", number[][]> = { base: [], zero: [], one: [], twenty: [], base100: [], twenty100: [] };
+  let zeroCaches: { base: QueryClient; zero: QueryClient } | undefined;
+  for (let pass = 0; pass < ZERO_PASSES; pass++) {
+    const clients = [await setUp(rows, 0, false), await setUp(rows, 0, true)] as const;
+    const spent: [number[], number[]] = [[], []];
+    incoming.forEach((record, i) => {
+      for (const side of i % 2 ? [1, 0] : [0, 1]) {
+        const started = performance.now();
+        if (side) rebase(clients[1], record);
+        else direct(clients[0], record);
+        spent[side]!.push(performance.now() - started);
+      }
+    });
+    times.base.push(spent[0]);
+    times.zero.push(spent[1]);
+    zeroCaches = { base: clients[0], zero: clients[1] };
+  }
+  let pendingCaches: Array<[QueryClient, number]> = [];
+  for (let pass = 0; pass < PENDING_PASSES; pass++) {
+    const [one, twenty, twenty100] = [await setUp(rows, 1, true), await setUp(rows, 20, true), await setUp(rows100, 20, true)];
+    times.one.push(timeEach(one, rebase));
+    times.twenty.push(timeEach(twenty, rebase));
+    times.base100.push(timeEach(await setUp(rows100, 0, false), direct));
+    times.twenty100.push(timeEach(twenty100, rebase));
+    pendingCaches = [[one, 1000], [twenty, 1000], [twenty100, 100]];
+  }
+  const fastest = (passes: number[][]) => incoming.reduce((sum, _, i) => sum + Math.min(...passes.map((pass) => pass[i]!)), 0) / incoming.length;
+  const [base, zero, one, twenty, base100, twenty100] = [times.base, times.zero, times.one, times.twenty, times.base100, times.twenty100].map(fastest) as [number, number, number, number, number, number];
+
+  // Consistency, not time: with nothing pending the realtime path writes what the reducer writes;
+  // with pending mutations every list shows them on top of the events.
+  const listsOf = (client: QueryClient) => client.getQueriesData<RecordModel[]>({ queryKey: pocketbaseKeys.lists("big") });
+  expect(JSON.stringify(listsOf(zeroCaches!.zero))).toBe(JSON.stringify(listsOf(zeroCaches!.base)));
+  for (const [client, size] of pendingCaches) {
+    const writes = pendingWrites.of(client, "big");
+    for (const [, list] of listsOf(client)) {
+      expect(list).toHaveLength(size + writes.filter((write) => write.type === "create").length);
+      const byId = new Map(list!.map((row) => [row.id, row]));
+      for (const write of writes) {
+        if (write.type === "create") expect(byId.has(write.record.id)).toBe(true);
+        if (write.type === "update") expect(byId.get(write.id)?.title).toBe(write.fields.title);
+      }
+    }
+  }
+
+  const line = (size: string, pending: string, ms: number, ratio?: number, note = "") =>
+    console.log(`  ${size.padStart(5)}  ${pending.padEnd(28)} ${us(ms)}   ${ratio === undefined ? " ".repeat(8) : `${ratio.toFixed(2).padStart(7)}x`}   ${note}`);
+  const extra = (ms: number, baseline: number, pending: number) => `+${(((ms - baseline) / pending) * 1000).toFixed(0)} µs`.padStart(9);
+  console.log(`\nrealtime path, 100 cached lists, the same ${PENDING_EVENTS} updates on every line (per event):`);
+  console.log("  rebaseCollection(queryClient, collection, { changes }) against the baseline, applyRecordChange(queryClient, ...);");
+  console.log(`  per event the fastest of ${ZERO_PASSES} passes (baseline and 0 pending, alternated event by event) or ${PENDING_PASSES} (pending)`);
+  console.log("   rows  pending mutations             per event   vs baseline   extra per pending mutation");
+  line("1,000", "baseline (no rebase)", base);
+  line("1,000", "0", zero, zero / base);
+  line("1,000", "1 (an update)", one, one / base, extra(one, base, 1));
+  line("1,000", "20 (10 updates, 10 creates)", twenty, twenty / base, extra(twenty, base, 20));
+  line("100", "baseline (no rebase)", base100);
+  line("100", "20 (10 updates, 10 creates)", twenty100, twenty100 / base100, extra(twenty100, base100, 20));
+  console.log(`  0 pending: ${(zero / base).toFixed(2)}x the baseline, ${zero / base <= 1.1 ? "within" : "OVER"} the 1.10x budget`);
+  const growth = (twenty - base) / (twenty100 - base100);
+  console.log(`  20 pending: the extra cost is ${growth.toFixed(1)}x as much with 1,000 rows as with 100 (1.0x: it does not grow with the rows)`);
 });
 
 function ids(data: unknown): string[] {
