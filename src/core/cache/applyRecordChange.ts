@@ -51,6 +51,19 @@ export interface ApplyRecordChangeOptions {
   fieldTypes?: FieldTypes;
   /** The record has only some fields (a subscription with `fields`): it never becomes a new row. */
   partial?: boolean;
+  /** Apply to this query only (its key as the cache holds it). */
+  only?: QueryKey;
+  /**
+   * The change is replayed onto a snapshot that may already hold it (a fetch answered after the
+   * change arrived): a change that would only count (a total, with no row of the list to show
+   * for it) makes the list undecided instead, as counting it twice would be wrong.
+   */
+  replay?: boolean;
+  /**
+   * A pending write replayed on the view, not a change the server made: it leaves no tombstone
+   * and is not held against one (re-creating a deleted id is the app's intent).
+   */
+  pending?: boolean;
 }
 
 /** What {@link applyRecordChange} did. */
@@ -93,15 +106,22 @@ export function applyRecordChange<T extends RecordModel>(
   options?: ApplyRecordChangeOptions,
 ): ApplyRecordChangeResult {
   const result: ApplyRecordChangeResult = { patched: [], undecided: [] };
-  if (change.type === "delete") {
-    if (change.record) tombstones.bury(cache, collection, change.record);
-  } else if (tombstones.buries(cache, collection, change.record)) return result;
+  const pending = options?.pending ?? false;
+  if (change.type !== "delete" && !pending && tombstones.buries(cache, collection, change.record)) return result;
+  // The second news of one creation (a create's answer and its echo): applied as an update, it
+  // moves or merges rows but never counts the record in a total again.
+  if (change.type === "create" && !pending && !options?.replay && tombstones.born(cache, collection, change.record)) {
+    change = { type: "update", record: change.record };
+  }
+  // The same delete again (our answer, then its realtime echo): it still removes a row shown
+  // meanwhile, but counts nothing out of a total a second time.
+  const again = change.type === "delete" && !pending && tombstones.knows(cache, collection, change.id);
   const force = options?.force ?? false;
   const fieldTypes = options?.fieldTypes ?? fieldTypesRegistry.get(cache, collection);
   const entries = cache
     .getQueriesData<unknown>({ queryKey: pocketbaseKeys.collection(collection) })
     .map(([queryKey, data]) => ({ queryKey, data, parsed: parseKey(queryKey) }))
-    .filter((entry): entry is Entry => entry.parsed?.collection === collection);
+    .filter((entry): entry is Entry => entry.parsed?.collection === collection && (!options?.only || entry.queryKey === options.only));
   const id = change.type === "delete" ? change.id : change.record.id;
   let copies: Row[] | undefined;
   const cachedCopies = () =>
@@ -112,6 +132,11 @@ export function applyRecordChange<T extends RecordModel>(
       return [];
     }));
   const knownElsewhere = () => cachedCopies().length > 0;
+  if (change.type === "delete" && !pending) {
+    // A delete without its record (our own answer) is buried by the newest cached copy's state.
+    const newest = (rows: Row[]) => rows.reduce<Row | undefined>((a, b) => (!a || String(b.updated) > String(a.updated) ? b : a), undefined);
+    tombstones.bury(cache, collection, change.record ?? newest(cachedCopies()) ?? { id: change.id });
+  }
   const settledElsewhere = () =>
     change.type !== "delete" &&
     cachedCopies().some((copy) => reconcileRecord(copy, change.record, force).outcome !== "changed");
@@ -141,6 +166,7 @@ export function applyRecordChange<T extends RecordModel>(
       settledElsewhere,
       fieldTypes,
       partial: options?.partial ?? false,
+      replay: (options?.replay ?? false) || again,
     });
     commit(cache, result, queryKey, data, outcome);
   }

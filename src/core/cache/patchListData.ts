@@ -38,8 +38,11 @@ export function patchListData(
     settledElsewhere: () => boolean;
     fieldTypes?: FieldTypes;
     partial?: boolean;
+    /** Onto a snapshot that may already hold the change: never only count (see `applyRecordChange`). */
+    replay?: boolean;
   },
 ): ListPatch {
+  const replay = options.replay ?? false;
   const unchanged = { data, undecided: false };
   const undecided = { data, undecided: true };
   const window = toWindow(kind, data);
@@ -51,11 +54,11 @@ export function patchListData(
   if (change.type === "delete") {
     const from = window.items.findIndex((row) => row.id === change.id);
     // Certain whatever the filter or sort; patchWindow reports the hole a partial window keeps.
-    if (from >= 0) return settle(kind, data, window, patchWindow(window, { type: "remove", from }, undefined), false);
+    if (from >= 0) return settle(kind, data, window, patchWindow(window, { type: "remove", from }, undefined), false, replay);
     // A complete list holds every record that matches: one it lacks never counted.
     if (complete) return unchanged;
     const place = change.record && !options.partial ? placeOfDeleted(window, params, change.record, options.fieldTypes) : undefined;
-    if (place === "after") return settle(kind, data, window, { items: window.items, delta: -1, guessed: false }, false);
+    if (place === "after") return settle(kind, data, window, { items: window.items, delta: -1, guessed: false }, false, replay);
     if (place === "before") return undecided; // the window shifts by a record it never held
     if (place === "outside") return unchanged;
     return options.knownElsewhere() ? undecided : unchanged;
@@ -93,7 +96,7 @@ export function patchListData(
     edit = { type: "place", record: placed, from, created: change.type === "create" };
   } else if (from >= 0) edit = { type: "remove", from };
   else return complete || change.type === "create" ? unchanged : undecided;
-  return settle(kind, data, window, patchWindow(window, edit, compare), expandOutdated);
+  return settle(kind, data, window, patchWindow(window, edit, compare), expandOutdated, replay);
 }
 
 // Where a deleted record the window lacks stood in the list: after the window (it only counted),
@@ -124,8 +127,10 @@ function settle(
   window: RecordWindow,
   patch: WindowPatch | undefined,
   refetch: boolean,
+  replay: boolean,
 ): ListPatch {
   if (!patch) return { data, undecided: true };
+  if (replay && patch.items === window.items && patch.delta !== 0) return { data, undecided: true };
   const next = fromWindow(kind, data, patch);
   // Same items and no totals to count (skipTotal): an identical copy would only re-render.
   if (patch.items === window.items && sameJson(next, data)) return { data, undecided: false };

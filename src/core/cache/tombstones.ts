@@ -5,6 +5,9 @@ type Cache = Pick<QueryClient, "getQueryCache">;
 // `collection/id` → the deleted record's `updated` in ms, oldest first. Keyed by the QueryCache:
 // the optimistic rebase hands the reducer copies of a cache, which share it.
 const graves = new WeakMap<object, Map<string, number>>();
+// The same for creates the cache has applied: the answer to a create and its realtime echo are
+// one creation, which a page that only counts it (no row of it to show) must count once.
+const births = new WeakMap<object, Map<string, number>>();
 
 // The newest 1,000 per cache: an out-of-order event trails its delete by the gap between two
 // goroutines' sends (milliseconds), so only the latest deletes can still be overtaken.
@@ -23,8 +26,7 @@ const time = (value: unknown): number => (typeof value === "string" ? Date.parse
 export const tombstones = {
   /** Remembers a deleted record by its last state; one without a readable `updated` is not kept. */
   bury(cache: Cache, collection: string, record: Record<string, unknown>): void {
-    const deleted = time(record.updated);
-    if (Number.isNaN(deleted)) return;
+    const deleted = Number.isNaN(time(record.updated)) ? -Infinity : time(record.updated);
     let map = graves.get(cache.getQueryCache());
     if (!map) graves.set(cache.getQueryCache(), (map = new Map()));
     const key = `${collection}/${String(record.id)}`;
@@ -33,6 +35,10 @@ export const tombstones = {
     map.set(key, known === undefined ? deleted : Math.max(known, deleted));
     if (map.size > LIMIT) map.delete(map.keys().next().value!);
   },
+  /** Whether a delete of this id was applied already (its echo, or ours, comes twice). */
+  knows(cache: Cache, collection: string, id: string): boolean {
+    return graves.get(cache.getQueryCache())?.has(`${collection}/${id}`) ?? false;
+  },
   /** Whether `record` is not newer than its deletion: a version to ignore. */
   buries(cache: Cache, collection: string, record: Record<string, unknown>): boolean {
     const map = graves.get(cache.getQueryCache());
@@ -40,8 +46,22 @@ export const tombstones = {
     const deleted = map.get(`${collection}/${String(record.id)}`);
     return deleted !== undefined && time(record.updated) <= deleted;
   },
-  /** Forgets every tombstone of a cache. */
+  /** Records an applied creation; `true` when this creation was applied before. */
+  born(cache: Cache, collection: string, record: Record<string, unknown>): boolean {
+    const created = time(record.updated);
+    let map = births.get(cache.getQueryCache());
+    if (!map) births.set(cache.getQueryCache(), (map = new Map()));
+    const key = `${collection}/${String(record.id)}`;
+    const known = map.get(key);
+    if (known !== undefined && !(created > known)) return true;
+    map.delete(key);
+    map.set(key, Number.isNaN(created) ? -Infinity : created);
+    if (map.size > LIMIT) map.delete(map.keys().next().value!);
+    return false;
+  },
+  /** Forgets every tombstone and creation of a cache. */
   clear(cache: Cache): void {
     graves.delete(cache.getQueryCache());
+    births.delete(cache.getQueryCache());
   },
 };

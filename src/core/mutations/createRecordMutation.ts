@@ -3,6 +3,7 @@ import type Client from "pocketbase";
 import type { RecordModel } from "pocketbase";
 import { authIdentity } from "../auth/authIdentity";
 import { findCollectionId } from "../cache/findCollectionId";
+import { sharePatchedData } from "../cache/sharePatchedData";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import type { PendingWrite } from "../optimistic/pendingWrites";
 import { rebaseCollection } from "../optimistic/rebaseCollection";
@@ -100,7 +101,11 @@ export function createRecordMutation<T = RecordModel>(
       // The server's record enters the server's state where the optimistic one stood (a new
       // record: last among equals). `force`: its `updated` comes from the server's clock.
       rebaseCollection(queryClient, collection, { changes: [{ change: { type: "create", record }, options: { force: true } }] });
-      queryClient.setQueryData(pocketbaseKeys.detail(collection, record.id, params), record);
+      // The detail entry is the server's record now (built with the library's structural sharing
+      // if the create made none: TanStack's default would copy data the rebase must recognise).
+      const queryKey = pocketbaseKeys.detail(collection, record.id, params);
+      queryClient.getQueryCache().build(queryClient, { queryKey, structuralSharing: sharePatchedData });
+      queryClient.setQueryData(queryKey, record);
     },
 
     identity: () => authIdentity(pb.authStore.record),

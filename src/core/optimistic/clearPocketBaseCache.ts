@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/solid-query";
+import { tombstones } from "../cache/tombstones";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { pendingWrites } from "./pendingWrites";
 import { recentChanges } from "./recentChanges";
@@ -22,6 +23,7 @@ export async function clearPocketBaseCache(queryClient: QueryClient): Promise<vo
   const queryKey = pocketbaseKeys.all();
   pendingWrites.orphanAll(queryClient);
   recentChanges.clear(queryClient);
+  tombstones.clear(queryClient);
   const mutations = queryClient.getMutationCache();
   for (const mutation of mutations.findAll({ mutationKey: queryKey })) {
     if (mutation.state.status !== "pending") mutations.remove(mutation);

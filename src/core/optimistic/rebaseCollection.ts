@@ -1,13 +1,15 @@
 import type { Query, QueryClient, QueryKey } from "@tanstack/solid-query";
 import type { RecordModel } from "pocketbase";
 import { applyRecordChange, type ApplyRecordChangeResult, type RecordCache, type RecordChange } from "../cache/applyRecordChange";
-import { findCachedRecord } from "../cache/findCachedRecord";
+import { recordsOf } from "../cache/recordsOf";
 import { sameJson } from "../cache/sameJson";
 import { sharePatchedData } from "../cache/sharePatchedData";
+import { tombstones } from "../cache/tombstones";
 import { compileFields } from "../filter/compileFields";
 import { fieldTypesRegistry } from "../filter/fieldTypesRegistry";
 import { parseKey } from "../keys/parseKey";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
+import { keepStale } from "./keepStale";
 import { pendingWrites, type PendingWrite } from "./pendingWrites";
 import type { RebaseOptions } from "./serverChanges";
 import { serverSnapshots } from "./serverSnapshots";
@@ -37,9 +39,11 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
   if (only) serverSnapshots.set(queryClient, collection, only, only.state.data, only.state.data); // the server's now
   const writes = pendingWrites.of(queryClient, collection);
   if (writes.length === 0 && !serverSnapshots.any(queryClient, collection)) {
-    return changes.reduce(
-      (result, { change, options }) => merge(result, applyRecordChange(queryClient, collection, change, options)),
-      NOTHING,
+    return keepStale(queryClient, collection, () =>
+      changes.reduce(
+        (result, { change, options }) => merge(result, applyRecordChange(queryClient, collection, change, options)),
+        NOTHING,
+      ),
     );
   }
   const fieldTypes = fieldTypesRegistry.get(queryClient, collection);
@@ -53,11 +57,16 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
     result = merge(result, applyRecordChange(server.cache, collection, change, { fieldTypes, ...options }));
   }
   const view = copyOf(queryClient, queries, (query) => server.dataOf(query));
+  const bases = freshestCopies(queryClient, collection, server.cache, writes);
+  // Each written record as the replay leaves it (null: deleted), the base of the next write.
+  const shown = new Map<string, Row | null>();
   for (const write of writes) {
-    const change = changeOf(write, view.cache, collection);
-    if (change) applyRecordChange(view.cache, collection, change, { force: true, fieldTypes });
+    const change = changeOf(write, shown, bases);
+    // `replay`: the server state may already hold it (its echo came first), so a write that would
+    // only count on a page (no row of it to show) counts nothing: the echo or the refetch does.
+    if (change) applyRecordChange(view.cache, collection, change, { force: true, pending: true, replay: true, fieldTypes });
   }
-  showCreatedDetails(queryClient, collection, writes, view);
+  showCreatedDetails(queryClient, collection, writes, shown, view);
 
   for (const query of only ? [only] : queries) {
     if (server.removed(query)) {
@@ -67,49 +76,91 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
       continue;
     }
     const serverData = server.dataOf(query);
-    // A pending delete "removes" an unobserved detail: it keeps showing the server's record,
-    // which nobody sees, and is there again if the delete fails.
-    const viewData = view.removed(query) ? serverData : view.dataOf(query);
+    // A pending delete leaves an unobserved detail with the server's record (the copy keeps it):
+    // nobody sees it, and it is there again if the delete fails.
+    const viewData = view.dataOf(query);
     if (viewData === undefined) {
       // The detail of a create that is no longer pending, never fetched: it goes with it.
       if (query.state.data !== undefined) dropDetail(queryClient, collection, query);
       continue;
     }
     serverSnapshots.set(queryClient, collection, query, serverData, viewData);
-    if (query.state.data !== viewData) queryClient.setQueryData(query.queryKey, sharePatchedData.mark(viewData));
+    if (query.state.data !== viewData) {
+      // setQueryData counts as fresh data: a query TanStack knew to be stale must stay so.
+      const stale = query.state.isInvalidated;
+      queryClient.setQueryData(query.queryKey, sharePatchedData.mark(viewData));
+      if (stale) query.invalidate();
+    }
   }
   return result;
 }
 
-// A pending write as a record change for the reducer. An update is the freshest whole copy of
-// the record with its fields written over it; with no whole copy cached there is nothing to
-// show it on (as before the server answers with the record).
-function changeOf(write: PendingWrite, cache: RecordCache, collection: string): RecordChange | undefined {
-  if (write.type === "create") return { type: "create", record: write.record };
-  if (write.type === "delete") return { type: "delete", id: write.id };
-  const base = findCachedRecord(cache, collection, write.id);
+// A pending write as a record change for the reducer. An update is written over the record as
+// the writes before it left it, else over the freshest whole server copy; with none (nothing
+// cached, or the record deleted meanwhile) there is nothing to show it on.
+function changeOf(write: PendingWrite, shown: Map<string, Row | null>, bases: Map<string, Row>): RecordChange | undefined {
+  if (write.type === "create") {
+    shown.set(write.record.id, write.record);
+    return { type: "create", record: write.record };
+  }
+  if (write.type === "delete") {
+    shown.set(write.id, null);
+    return { type: "delete", id: write.id };
+  }
+  const base = shown.has(write.id) ? shown.get(write.id) : bases.get(write.id);
   if (!base) return undefined;
   const record: Row = { ...base, ...write.fields };
   // The expansion of a relation the write changes would show the old target.
   const expand = base.expand as Row | undefined;
   if (expand) {
     const stale = Object.keys(write.fields).filter((field) => field in expand && !sameJson(base[field], write.fields[field]));
-    record.expand = stale.length ? Object.fromEntries(Object.entries(expand).filter(([key]) => !stale.includes(key))) : expand;
+    if (stale.length) record.expand = Object.fromEntries(Object.entries(expand).filter(([key]) => !stale.includes(key)));
   }
+  shown.set(write.id, record);
   return { type: "update", record: record as RecordModel };
 }
 
+// The newest whole server copy of each record an update writes, from one pass over the cache:
+// a detail wins a tie; copies cut down by `fields` and records deleted since do not count.
+function freshestCopies(queryClient: QueryClient, collection: string, cache: RecordCache, writes: readonly PendingWrite[]) {
+  const bases = new Map<string, Row>();
+  const ids = new Set(writes.flatMap((write) => (write.type === "update" ? [write.id] : [])));
+  if (ids.size === 0) return bases;
+  const time = (row: Row) => Date.parse(String(row.updated).replace(" ", "T")) || 0;
+  for (const [queryKey, data] of cache.getQueriesData({ queryKey: pocketbaseKeys.collection(collection) })) {
+    const key = parseKey(queryKey);
+    if (!key || key.params.fields) continue;
+    for (const row of recordsOf(key.kind, data)) {
+      if (!ids.has(row.id as string) || tombstones.buries(queryClient, collection, row)) continue;
+      const best = bases.get(row.id as string);
+      if (!best || time(row) > time(best) || (key.kind === "detail" && time(row) === time(best))) bases.set(row.id as string, row);
+    }
+  }
+  return bases;
+}
+
 // A pending create also shows in its own detail entry (a page opened for the new record right
-// away needs no request): the entry is made when missing and kept while the create is pending.
-function showCreatedDetails(queryClient: QueryClient, collection: string, writes: readonly PendingWrite[], view: CacheCopy): void {
+// away needs no request): the entry is made when missing and kept while the create is pending,
+// showing the record as the later writes left it.
+function showCreatedDetails(
+  queryClient: QueryClient,
+  collection: string,
+  writes: readonly PendingWrite[],
+  shown: Map<string, Row | null>,
+  view: CacheCopy,
+): void {
   for (const write of writes) {
     if (write.type !== "create") continue;
+    const record = shown.get(write.record.id);
+    if (!record) continue; // deleted by a later pending write
     const queryKey = pocketbaseKeys.detail(collection, write.record.id, write.detail);
-    const projected = compileFields(queryKey[4].fields)?.project(write.record) ?? write.record;
+    const projected = compileFields(queryKey[4].fields)?.project(record) ?? record;
     let query = queryClient.getQueryCache().find({ queryKey, exact: true }) as AnyQuery | undefined;
     if (!query) {
+      // Built with the library's structural sharing: TanStack's default would store a copy of
+      // the view, which would then pass for the server's data.
+      query = queryClient.getQueryCache().build(queryClient, { queryKey, structuralSharing: sharePatchedData }) as unknown as AnyQuery;
       queryClient.setQueryData(queryKey as QueryKey, sharePatchedData.mark(projected));
-      query = queryClient.getQueryCache().find({ queryKey, exact: true }) as AnyQuery;
       serverSnapshots.set(queryClient, collection, query, undefined, query.state.data);
       continue;
     }
@@ -127,6 +178,7 @@ interface CacheCopy {
   /** The copy, shaped like the QueryClient for the reducer. */
   cache: RecordCache;
   dataOf(query: AnyQuery): unknown;
+  /** Whether the reducer removed the query (an unobserved detail of a deleted record). */
   removed(query: AnyQuery): boolean;
   /** Shows `data` for a detail that has no data of its own (never fetched). */
   show(query: AnyQuery, data: unknown): void;

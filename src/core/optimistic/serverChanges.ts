@@ -5,6 +5,7 @@ import {
   type ApplyRecordChangeResult,
   type RecordChange,
 } from "../cache/applyRecordChange";
+import { keepStale } from "./keepStale";
 
 /** A server change (a realtime event, a mutation's answer) and how to apply it. */
 export interface ServerChange {
@@ -41,12 +42,14 @@ export const serverChanges = {
     const rebase = rebasers.get(queryClient);
     if (rebase) return rebase(queryClient, collection, options);
     const result: ApplyRecordChangeResult = { patched: [], undecided: [] };
-    for (const { change, options: changeOptions } of options.changes ?? []) {
-      const applied = applyRecordChange(queryClient, collection, change, changeOptions);
-      result.patched.push(...applied.patched);
-      result.undecided.push(...applied.undecided);
-    }
-    return result;
+    return keepStale(queryClient, collection, () => {
+      for (const { change, options: changeOptions } of options.changes ?? []) {
+        const applied = applyRecordChange(queryClient, collection, change, changeOptions);
+        result.patched.push(...applied.patched);
+        result.undecided.push(...applied.undecided);
+      }
+      return result;
+    });
   },
 
   /** From now on, server changes of this QueryClient go through `rebase`. */

@@ -37,8 +37,12 @@ export function watchServerSnapshots(queryClient: QueryClient): void {
     const data = query.state.data;
     if (action.manual && sharePatchedData.marked(data)) return; // a view of ours
     const started = action.manual ? undefined : fetchStarts.get(query);
-    const missed = started === undefined ? [] : recentChanges.since(queryClient, key.collection, started);
-    // `only`: this query's data is the server's now (and the others did not change).
-    serverChanges.apply(queryClient, key.collection, { changes: missed, only: query });
+    const missed = (started === undefined ? [] : recentChanges.since(queryClient, key.collection, started)).map(
+      ({ change, options }) => ({ change, options: { ...options, replay: true, only: query.queryKey } }),
+    );
+    // `only`: this query's data is the server's now (and the others did not change). What a
+    // replay cannot place without counting twice is fetched again, after the change.
+    const { undecided } = serverChanges.apply(queryClient, key.collection, { changes: missed, only: query });
+    for (const queryKey of undecided) void queryClient.invalidateQueries({ queryKey, exact: true });
   });
 }

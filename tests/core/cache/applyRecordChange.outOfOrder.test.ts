@@ -59,9 +59,9 @@ describe("applyRecordChange: an event that arrives after the record's delete", (
     expect(client.getQueryData(full)?.map((row) => row.title)).toEqual(["a", "again"]);
   });
 
-  it("keeps no tombstone for a delete without the record (an optimistic delete, or a failed create rolled back)", () => {
+  it("keeps no tombstone for a pending delete replayed on the view (it may still fail)", () => {
     const { client, full } = seeded();
-    applyRecordChange(client, C, { type: "delete", id: "b" });
+    applyRecordChange(client, C, { type: "delete", id: "b" }, { pending: true });
     applyRecordChange(client, C, { type: "create", record: post("b", { title: "b", updated: at(2) }) });
     expect(ids(client.getQueryData(full))).toEqual(["a", "b"]);
   });
@@ -70,8 +70,21 @@ describe("applyRecordChange: an event that arrives after the record's delete", (
     const one = seeded();
     const two = seeded();
     applyRecordChange(one.client, C, { type: "delete", id: "b", record: post("b", { updated: at(3) }) });
-    applyRecordChange(two.client, C, { type: "delete", id: "b" });
+    applyRecordChange(two.client, C, { type: "delete", id: "b" }, { pending: true });
     applyRecordChange(two.client, C, { type: "create", record: post("b", { title: "b", updated: at(3) }) });
     expect(ids(two.client.getQueryData(two.full))).toEqual(["a", "b"]);
+  });
+});
+
+describe("a confirmed delete without its record (the answer to this client's delete)", () => {
+  it("is buried by its cached copy, so the realtime echo that follows counts nothing twice", () => {
+    const client = new QueryClient();
+    const key = pocketbaseKeys.list<Post>(C, { sort: "title", perPage: 2 });
+    client.setQueryData(key, page([post("a", { title: "a", updated: at(1) }), post("b", { title: "b", updated: at(1) })], 1, 2, 3));
+    applyRecordChange(client, C, { type: "delete", id: "b" });
+    expect(client.getQueryData(key)).toMatchObject({ totalItems: 2 });
+    // The echo carries the record; the page no longer holds it and must not count it out again.
+    applyRecordChange(client, C, { type: "delete", id: "b", record: post("b", { title: "b", updated: at(1) }) });
+    expect(client.getQueryData(key)).toMatchObject({ totalItems: 2 });
   });
 });

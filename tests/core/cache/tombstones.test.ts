@@ -30,7 +30,6 @@ describe("tombstones", () => {
   it("keeps the newest 1,000 per cache", () => {
     const cache = new QueryClient();
     for (let n = 0; n < 1_000; n++) tombstones.bury(cache, C, post(`r${n}`, { updated: at(1) }));
-    tombstones.bury(cache, C, post("undated", { updated: "" })); // takes no place
     expect(tombstones.buries(cache, C, post("r0", { updated: at(1) }))).toBe(true);
     tombstones.bury(cache, C, post("r1000", { updated: at(1) }));
     expect(tombstones.buries(cache, C, post("r0", { updated: at(1) }))).toBe(false);
@@ -46,5 +45,20 @@ describe("tombstones", () => {
     expect(tombstones.buries(new QueryClient(), C, post("a", { updated: at(5) }))).toBe(false);
     tombstones.clear(cache);
     expect(tombstones.buries(cache, C, post("a", { updated: at(5) }))).toBe(false);
+  });
+
+  it("remembers a delete of an undated record as applied, but holds no version against it", () => {
+    const cache = new QueryClient();
+    tombstones.bury(cache, C, post("undated", { updated: "" }));
+    expect(tombstones.knows(cache, C, "undated")).toBe(true);
+    expect(tombstones.buries(cache, C, post("undated", { updated: at(1) }))).toBe(false);
+    expect(tombstones.knows(cache, C, "other")).toBe(false);
+  });
+
+  it("counts one creation once: its second news is known", () => {
+    const cache = new QueryClient();
+    expect(tombstones.born(cache, C, post("a", { updated: at(1) }))).toBe(false);
+    expect(tombstones.born(cache, C, post("a", { updated: at(1) }))).toBe(true);
+    expect(tombstones.born(cache, C, post("a", { updated: at(2) }))).toBe(false); // re-created later
   });
 });
