@@ -70,6 +70,7 @@ export type { RealtimeStatus } from "./core/realtime/realtimeStatusStore";
 export { realtimeCacheListener } from "./core/realtime/realtimeCacheListener";
 export type { RealtimeStrategy, RecordEvent, SharedCacheListener } from "./core/realtime/realtimeCacheListener";
 export type { RecordEventInfo } from "./core/realtime/recordEventListener";
+export type { PendingWrite } from "./core/optimistic/pendingWrites";
 export { invalidationBatcher } from "./core/realtime/invalidationBatcher";
 export { clearPocketBaseCache } from "./core/optimistic/clearPocketBaseCache";
 export { compileFilter } from "./core/filter/compileFilter";

@@ -4,18 +4,50 @@ import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 
 /**
  * What one pending mutation of this library changes, as it is replayed on top of the server's
- * state. Plain data (it travels in the mutation's context, which TanStack can persist).
- * - `create`: the optimistic record, with its client-generated id and the `expand`/`fields`
+ * state while it is pending. Plain data: it travels in the mutation's context
+ * (`mutation.context.ours.write`), which TanStack can persist.
+ *
+ * - `create`: the optimistic record, with its client-generated id, and the `expand`/`fields`
  *   of the detail entry that shows it.
  * - `update`: the fields it writes, modifiers already resolved to values when it was made (so a
  *   replay on a state that already holds the change, its own realtime echo, counts nothing twice).
  * - `delete`: the id.
- * @internal
+ *
+ * @example
+ * ```ts
+ * const update = useUpdateRecord("posts");
+ * update.mutate({ id, data: { "views+": 1 } });
+ * update.context?.ours.write; // { type: "update", id, fields: { views: 6, updated: "…" } }
+ * ```
  */
 export type PendingWrite =
-  | { type: "create"; record: RecordModel; detail: { expand?: string; fields?: string } }
-  | { type: "update"; id: string; fields: Record<string, unknown> }
-  | { type: "delete"; id: string };
+  | {
+      /** A create. */
+      type: "create";
+      /** The record as shown until the server answers. */
+      record: RecordModel;
+      /** The params of the detail entry that shows it. */
+      detail: {
+        /** Relations the detail expands. */
+        expand?: string;
+        /** Fields the detail keeps. */
+        fields?: string;
+      };
+    }
+  | {
+      /** An update. */
+      type: "update";
+      /** The record it writes. */
+      id: string;
+      /** The values it writes (modifiers resolved), and its optimistic `updated`. */
+      fields: Record<string, unknown>;
+    }
+  | {
+      /** A delete. */
+      type: "delete";
+      /** The record it deletes. */
+      id: string;
+    };
 
 type AnyMutation = Mutation<unknown, Error, unknown, unknown>;
 
