@@ -1,6 +1,6 @@
 // Defects the unit and property tests found in the first version of the optimistic layer, each
 // pinned at the smallest scale that shows it.
-import { QueryClient, type MutationState } from "@tanstack/solid-query";
+import { QueryClient } from "@tanstack/solid-query";
 import { describe, expect, it, vi } from "vitest";
 import type { RecordChange } from "../../../src/core/cache/applyRecordChange";
 import { sharePatchedData } from "../../../src/core/cache/sharePatchedData";
@@ -10,6 +10,7 @@ import { rebaseCollection } from "../../../src/core/optimistic/rebaseCollection"
 import { recentChanges } from "../../../src/core/optimistic/recentChanges";
 import { serverChanges } from "../../../src/core/optimistic/serverChanges";
 import { watchServerSnapshots } from "../../../src/core/optimistic/watchServerSnapshots";
+import { pendingMutation } from "../../helpers/mutations";
 import { at, page, post, type Post } from "../../helpers/records";
 
 function client() {
@@ -17,13 +18,7 @@ function client() {
   queryClient.setQueryDefaults(pocketbaseKeys.all(), { structuralSharing: sharePatchedData });
   return queryClient;
 }
-function pending(queryClient: QueryClient, write: PendingWrite) {
-  const state: MutationState<unknown, Error, unknown, unknown> = {
-    context: { ours: { write }, identity: "users/alice" }, data: undefined, error: null, failureCount: 0,
-    failureReason: null, isPaused: false, status: "pending", variables: {}, submittedAt: Date.now(),
-  };
-  return queryClient.getMutationCache().build(queryClient, { mutationKey: pocketbaseKeys.mutation("posts", write.type) }, state);
-}
+const pending = (queryClient: QueryClient, write: PendingWrite) => pendingMutation(queryClient, write);
 
 describe("rebaseCollection: defects found by the property test and the unit tests", () => {
   it("replays a pending update over the freshest copy, not over an older detail", () => {

@@ -1,4 +1,4 @@
-import { MutationObserver, QueryClient, QueryObserver, type Mutation, type MutationState } from "@tanstack/solid-query";
+import { MutationObserver, QueryClient, QueryObserver } from "@tanstack/solid-query";
 import { ClientResponseError, type RecordModel } from "pocketbase";
 import { describe, expect, it } from "vitest";
 import { applyRecordChange, type RecordChange } from "../../../src/core/cache/applyRecordChange";
@@ -9,6 +9,7 @@ import { pendingWrites, type PendingWrite } from "../../../src/core/optimistic/p
 import { rebaseCollection } from "../../../src/core/optimistic/rebaseCollection";
 import { serverChanges } from "../../../src/core/optimistic/serverChanges";
 import { serverSnapshots } from "../../../src/core/optimistic/serverSnapshots";
+import { pendingMutation } from "../../helpers/mutations";
 import { at, ids, page, post, type Post } from "../../helpers/records";
 
 const full = pocketbaseKeys.fullList<Post>("posts", { sort: "title" });
@@ -20,23 +21,8 @@ function client(): QueryClient {
   return queryClient;
 }
 
-type AnyMutation = Mutation<unknown, Error, unknown, unknown>;
 
-/** A mutation of this library as TanStack holds it once its onMutate has returned: pending, its write in the context. */
-function pending(queryClient: QueryClient, write: PendingWrite): AnyMutation {
-  const state: MutationState<unknown, Error, unknown, unknown> = {
-    context: { ours: { write }, identity: "users/alice" },
-    data: undefined,
-    error: null,
-    failureCount: 0,
-    failureReason: null,
-    isPaused: false,
-    status: "pending",
-    variables: {},
-    submittedAt: Date.now(),
-  };
-  return queryClient.getMutationCache().build(queryClient, { mutationKey: pocketbaseKeys.mutation("posts", write.type) }, state);
-}
+const pending = (queryClient: QueryClient, write: PendingWrite) => pendingMutation(queryClient, write);
 
 const httpError = (status: number) =>
   new ClientResponseError({ status, response: { status, message: `status ${status}`, data: {} } });

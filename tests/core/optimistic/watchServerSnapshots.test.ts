@@ -1,4 +1,4 @@
-import { QueryClient, type MutationState } from "@tanstack/solid-query";
+import { QueryClient } from "@tanstack/solid-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RecordChange } from "../../../src/core/cache/applyRecordChange";
 import { sharePatchedData } from "../../../src/core/cache/sharePatchedData";
@@ -9,6 +9,7 @@ import { recentChanges } from "../../../src/core/optimistic/recentChanges";
 import { serverChanges } from "../../../src/core/optimistic/serverChanges";
 import { watchServerSnapshots } from "../../../src/core/optimistic/watchServerSnapshots";
 import { ids, post, type Post } from "../../helpers/records";
+import { pendingMutation } from "../../helpers/mutations";
 
 const full = pocketbaseKeys.fullList<Post>("posts", { sort: "title" });
 
@@ -22,21 +23,7 @@ function client({ mutated }: { mutated: boolean }): QueryClient {
   return queryClient;
 }
 
-/** A pending mutation of this library, as TanStack holds it once its onMutate has returned. */
-function pending(queryClient: QueryClient, write: PendingWrite) {
-  const state: MutationState<unknown, Error, unknown, unknown> = {
-    context: { ours: { write }, identity: "users/alice" },
-    data: undefined,
-    error: null,
-    failureCount: 0,
-    failureReason: null,
-    isPaused: false,
-    status: "pending",
-    variables: {},
-    submittedAt: Date.now(),
-  };
-  return queryClient.getMutationCache().build(queryClient, { mutationKey: pocketbaseKeys.mutation("posts", write.type) }, state);
-}
+const pending = (queryClient: QueryClient, write: PendingWrite) => pendingMutation(queryClient, write);
 
 /** A realtime event as the listener handles it: logged for the fetches in flight, then applied. */
 function event(queryClient: QueryClient, change: RecordChange): void {
