@@ -10,6 +10,7 @@ import { reconcileRecord } from "./reconcileRecord";
 import { recordsOf } from "./recordsOf";
 import { sharePatchedData } from "./sharePatchedData";
 import { tombstones } from "./tombstones";
+import { updatedTime } from "./updatedTime";
 
 /** The part of a `QueryClient` the reducer uses. */
 export type RecordCache = Pick<QueryClient, "getQueriesData" | "setQueryData" | "removeQueries" | "getQueryCache">;
@@ -134,7 +135,8 @@ export function applyRecordChange<T extends RecordModel>(
   const knownElsewhere = () => cachedCopies().length > 0;
   if (change.type === "delete" && !pending) {
     // A delete without its record (our own answer) is buried by the newest cached copy's state.
-    const newest = (rows: Row[]) => rows.reduce<Row | undefined>((a, b) => (!a || String(b.updated) > String(a.updated) ? b : a), undefined);
+    const time = (row: Row) => updatedTime(row.updated) ?? -Infinity;
+    const newest = (rows: Row[]) => rows.reduce<Row | undefined>((a, b) => (!a || time(b) > time(a) ? b : a), undefined);
     tombstones.bury(cache, collection, change.record ?? newest(cachedCopies()) ?? { id: change.id });
   }
   const settledElsewhere = () =>

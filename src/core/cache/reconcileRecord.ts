@@ -1,4 +1,5 @@
 import { sameJson } from "./sameJson";
+import { updatedTime } from "./updatedTime";
 
 /**
  * What to do with an incoming version of a cached record. `expandOutdated`: the expansion of a
@@ -10,8 +11,6 @@ export type Reconciled =
   | { outcome: "unchanged" }
   | { outcome: "changed"; record: Record<string, unknown>; expandOutdated: boolean };
 
-// PocketBase writes `2006-01-02 15:04:05.000Z`; records built on the client may carry ISO.
-const DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)Z$/;
 
 /**
  * Merges an incoming version of a record into its cached one (never mutated), with the guards
@@ -55,15 +54,7 @@ function outdatedExpansions(cached: Record<string, unknown>, record: Record<stri
 }
 
 function isOlder(incoming: unknown, cached: unknown): boolean {
-  const a = toTime(incoming);
-  const b = toTime(cached);
+  const a = updatedTime(incoming);
+  const b = updatedTime(cached);
   return a !== undefined && b !== undefined && a < b;
-}
-
-function toTime(value: unknown): number | undefined {
-  if (typeof value !== "string") return undefined;
-  const match = DATE.exec(value);
-  if (!match) return undefined;
-  const time = Date.parse(`${match[1]}T${match[2]}Z`);
-  return Number.isNaN(time) ? undefined : time;
 }

@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/solid-query";
+import { updatedTime } from "./updatedTime";
 
 type Cache = Pick<QueryClient, "getQueryCache">;
 
@@ -13,8 +14,8 @@ const births = new WeakMap<object, Map<string, number>>();
 // goroutines' sends (milliseconds), so only the latest deletes can still be overtaken.
 const LIMIT = 1_000;
 
-// PocketBase writes `2006-01-02 15:04:05.000Z`; records built on the client may carry ISO.
-const time = (value: unknown): number => (typeof value === "string" ? Date.parse(value.replace(" ", "T")) : NaN);
+// A record's version; an undated one counts as older than any.
+const time = (value: unknown): number => updatedTime(value) ?? -Infinity;
 
 /**
  * The records a cache saw deleted, so that a create or update sent before the delete but
@@ -26,7 +27,7 @@ const time = (value: unknown): number => (typeof value === "string" ? Date.parse
 export const tombstones = {
   /** Remembers a deleted record by its last state; one without a readable `updated` is not kept. */
   bury(cache: Cache, collection: string, record: Record<string, unknown>): void {
-    const deleted = Number.isNaN(time(record.updated)) ? -Infinity : time(record.updated);
+    const deleted = time(record.updated);
     let map = graves.get(cache.getQueryCache());
     if (!map) graves.set(cache.getQueryCache(), (map = new Map()));
     const key = `${collection}/${String(record.id)}`;
@@ -44,7 +45,8 @@ export const tombstones = {
     const map = graves.get(cache.getQueryCache());
     if (!map) return false;
     const deleted = map.get(`${collection}/${String(record.id)}`);
-    return deleted !== undefined && time(record.updated) <= deleted;
+    const version = updatedTime(record.updated);
+    return deleted !== undefined && version !== undefined && version <= deleted;
   },
   /** Records an applied creation; `true` when this creation was applied before. */
   born(cache: Cache, collection: string, record: Record<string, unknown>): boolean {
@@ -55,7 +57,7 @@ export const tombstones = {
     const known = map.get(key);
     if (known !== undefined && !(created > known)) return true;
     map.delete(key);
-    map.set(key, Number.isNaN(created) ? -Infinity : created);
+    map.set(key, created);
     if (map.size > LIMIT) map.delete(map.keys().next().value!);
     return false;
   },

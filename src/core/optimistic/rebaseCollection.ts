@@ -5,6 +5,7 @@ import { recordsOf } from "../cache/recordsOf";
 import { sameJson } from "../cache/sameJson";
 import { sharePatchedData } from "../cache/sharePatchedData";
 import { tombstones } from "../cache/tombstones";
+import { updatedTime } from "../cache/updatedTime";
 import { compileFields } from "../filter/compileFields";
 import { fieldTypesRegistry } from "../filter/fieldTypesRegistry";
 import { parseKey } from "../keys/parseKey";
@@ -126,7 +127,7 @@ function freshestCopies(queryClient: QueryClient, collection: string, cache: Rec
   const bases = new Map<string, Row>();
   const ids = new Set(writes.flatMap((write) => (write.type === "update" ? [write.id] : [])));
   if (ids.size === 0) return bases;
-  const time = (row: Row) => Date.parse(String(row.updated).replace(" ", "T")) || 0;
+  const time = (row: Row) => updatedTime(row.updated) ?? -Infinity;
   for (const [queryKey, data] of cache.getQueriesData({ queryKey: pocketbaseKeys.collection(collection) })) {
     const key = parseKey(queryKey);
     if (!key || key.params.fields) continue;
