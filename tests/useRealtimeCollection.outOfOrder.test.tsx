@@ -6,22 +6,13 @@ import { useFullCollection } from "../src/useFullCollection";
 import { useInfiniteCollection } from "../src/useInfiniteCollection";
 import { useRealtimeCollection } from "../src/useRealtimeCollection";
 import { recordRequests } from "./helpers/msw";
-import { freshCollection, newClient, pbUrl, seed, superuserClient, waitFor } from "./helpers/pocketbase";
-import { realtimeSettled, sdkTopics } from "./helpers/realtime";
+import { freshCollection, newClient, seed, superuserClient, waitFor } from "./helpers/pocketbase";
+import { broadcast, realtimeSettled, sdkTopics } from "./helpers/realtime";
 import { ids } from "./helpers/records";
 import { renderWithClient } from "./helpers/render";
 
 type Post = RecordModel & { title: string };
 
-// Sends `data` as a message of `topic` to its subscribers (tests/pb_hooks/broadcast.pb.js).
-async function broadcast(topic: string, data: unknown): Promise<number> {
-  const response = await fetch(`${pbUrl()}/api/test/broadcast`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ topic, data }),
-  });
-  return ((await response.json()) as { sent: number }).sent;
-}
 
 describe("useRealtimeCollection: deletes and late events", () => {
   it("another user's delete of a record beyond the loaded pages shrinks their totals, with no list request", async () => {

@@ -2,18 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { realtimeHub } from "../src/core/realtime/realtimeHub";
 import { useRealtimeTopic } from "../src/useRealtimeTopic";
-import { newClient, pbUrl, uniqueScope, waitFor } from "./helpers/pocketbase";
-import { sdkTopics } from "./helpers/realtime";
+import { newClient, uniqueScope, waitFor } from "./helpers/pocketbase";
+import { broadcast, sdkTopics } from "./helpers/realtime";
 import { renderWithClient } from "./helpers/render";
 
-async function broadcast(topic: string, data: unknown): Promise<number> {
-  const response = await fetch(`${pbUrl()}/api/test/broadcast`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ topic, data }),
-  });
-  return ((await response.json()) as { sent: number }).sent;
-}
 
 describe("useRealtimeTopic", () => {
   it("delivers a custom topic's messages to every component through one SDK subscription, and cleans up", async () => {

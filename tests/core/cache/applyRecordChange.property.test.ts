@@ -136,31 +136,20 @@ function run(sort: string, tiesDescending: boolean, initial: Values[], commands:
 }
 
 describe("applyRecordChange: property", () => {
-  it("every list it patches equals a fresh fetch of the model", () => {
+  it.each([
+    ["", false],
+    [", when deletes carry the deleted record", true],
+  ])("every list it patches equals a fresh fetch of the model%s", (_, deletesCarryRecord) => {
     const seed = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    console.log(`applyRecordChange property: fast-check seed ${seed} (rerun with FC_SEED=${seed})`);
+    const name = deletesCarryRecord ? "applyRecordChange property (deletes with their record)" : "applyRecordChange property";
+    console.log(`${name}: fast-check seed ${seed} (rerun with FC_SEED=${seed})`);
     fc.assert(
       fc.property(
         sortArb,
         fc.boolean(),
         fc.array(values, { maxLength: 9 }),
         fc.array(commandArb, { maxLength: 25 }),
-        (sort, tiesDescending, initial, commands) => run(sort, tiesDescending, initial, commands),
-      ),
-      { seed, numRuns: 400 },
-    );
-  });
-
-  it("every list it patches equals a fresh fetch of the model, when deletes carry the deleted record", () => {
-    const seed = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    console.log(`applyRecordChange property (deletes with their record): fast-check seed ${seed} (rerun with FC_SEED=${seed})`);
-    fc.assert(
-      fc.property(
-        sortArb,
-        fc.boolean(),
-        fc.array(values, { maxLength: 9 }),
-        fc.array(commandArb, { maxLength: 25 }),
-        (sort, tiesDescending, initial, commands) => run(sort, tiesDescending, initial, commands, true),
+        (sort, tiesDescending, initial, commands) => run(sort, tiesDescending, initial, commands, deletesCarryRecord),
       ),
       { seed, numRuns: 400 },
     );
