@@ -1,6 +1,6 @@
 import type { Query, QueryClient, QueryKey } from "@tanstack/solid-query";
 import type { RecordModel } from "pocketbase";
-import { applyRecordChange, type ApplyRecordChangeResult, type RecordCache, type RecordChange } from "../cache/applyRecordChange";
+import { applyRecordChange, type ApplyRecordChangeOptions, type ApplyRecordChangeResult, type RecordCache, type RecordChange } from "../cache/applyRecordChange";
 import { recordsOf } from "../cache/recordsOf";
 import { sameJson } from "../cache/sameJson";
 import { sharePatchedData } from "../cache/sharePatchedData";
@@ -12,7 +12,7 @@ import { parseKey } from "../keys/parseKey";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { keepStale } from "./keepStale";
 import { pendingWrites, type PendingWrite } from "./pendingWrites";
-import type { RebaseOptions } from "./serverChanges";
+import type { RebaseOptions, ServerChange } from "./serverChanges";
 import { serverSnapshots } from "./serverSnapshots";
 
 type AnyQuery = Query<unknown, Error, unknown, readonly unknown[]>;
@@ -52,6 +52,10 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
   for (const query of serverSnapshots.queries(queryClient, collection)) {
     if (!queries.includes(query)) serverSnapshots.forget(queryClient, collection, query); // removed from the cache
   }
+  if (!only && changes.length > 0 && serverSnapshots.builtOn(queryClient, collection, writes) && serverSnapshots.intact(queryClient, collection)) {
+    const carried = changes.length === 1 ? carryChange(queryClient, collection, queries, writes, changes[0]!) : undefined;
+    if (carried) return carried;
+  }
   const server = copyOf(queryClient, queries, (query) => serverSnapshots.serverOf(queryClient, collection, query));
   let result = NOTHING;
   for (const { change, options } of changes) {
@@ -69,7 +73,20 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
   }
   showCreatedDetails(queryClient, collection, writes, shown, view);
 
-  for (const query of only ? [only] : queries) {
+  writeBack(queryClient, collection, only ? [only] : queries, server, view.dataOf);
+  if (!only) serverSnapshots.build(queryClient, collection, writes);
+  return result;
+}
+
+// Writes each query's view into the cache and its server data beside it.
+function writeBack(
+  queryClient: QueryClient,
+  collection: string,
+  queries: readonly AnyQuery[],
+  server: CacheCopy,
+  viewOf: (query: AnyQuery) => unknown,
+): void {
+  for (const query of queries) {
     if (server.removed(query)) {
       // The server change removed an unobserved detail (a deleted record): gone for good.
       serverSnapshots.forget(queryClient, collection, query);
@@ -79,7 +96,7 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
     const serverData = server.dataOf(query);
     // A pending delete leaves an unobserved detail with the server's record (the copy keeps it):
     // nobody sees it, and it is there again if the delete fails.
-    const viewData = view.dataOf(query);
+    const viewData = viewOf(query);
     if (viewData === undefined) {
       // The detail of a create that is no longer pending, never fetched: it goes with it.
       if (query.state.data !== undefined) dropDetail(queryClient, collection, query);
@@ -93,8 +110,62 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
       if (stale) query.invalidate();
     }
   }
+}
+
+/**
+ * A server change carried into views that already show the pending writes, without replaying
+ * them: the cost of an event stays one reducer pass over the server data plus one over the
+ * queries that hold a view, however many writes are pending. It is exact where replaying the
+ * writes commutes with the change:
+ * - a record no pending write touches: the view after the change is the view before it with
+ *   the change applied, since whole lists and details place each record on its own;
+ * - a record they touch: only that record's writes are replayed, over its new server copy, and
+ *   the result replaces it in every view.
+ * A page window decides a pending write by the rows around it, which any change can shift (a
+ * write the window could not place may become placeable), so a collection with a cached window
+ * sends the change through the full replay: `undefined` then.
+ */
+function carryChange(
+  queryClient: QueryClient,
+  collection: string,
+  queries: readonly AnyQuery[],
+  writes: readonly PendingWrite[],
+  { change, options }: ServerChange,
+): ApplyRecordChangeResult | undefined {
+  const id = change.type === "delete" ? change.id : change.record.id;
+  const own = writes.filter((write) => (write.type === "create" ? write.record.id : write.id) === id);
+  const views = queries.filter((query) => serverSnapshots.holds(queryClient, collection, query));
+  const windowed = (query: AnyQuery) => query.state.data !== undefined && !["full", "detail"].includes(parseKey(query.queryKey)?.kind ?? "");
+  if (queries.some(windowed)) return undefined;
+  if (change.type !== "delete" && tombstones.buries(queryClient, collection, change.record)) return NOTHING;
+  const fieldTypes = fieldTypesRegistry.get(queryClient, collection);
+  const server = copyOf(queryClient, queries, (query) => serverSnapshots.serverOf(queryClient, collection, query));
+  let result = applyRecordChange(server.cache, collection, change, { fieldTypes, ...options });
+  // The second pass, on the views: `pending` because the server pass kept the tombstones' books.
+  let shownChange: RecordChange = change;
+  let shownOptions: ApplyRecordChangeOptions = { fieldTypes, ...options, pending: true };
+  if (own.length > 0) {
+    const shown = new Map<string, Row | null>();
+    const bases = freshestCopies(queryClient, collection, server.cache, own);
+    for (const write of own) changeOf(write, shown, bases);
+    const record = shown.get(id);
+    // With no whole copy of the record to write over, the server's change shows as it is.
+    if (record !== undefined) {
+      shownChange =
+        record === null
+          ? { type: "delete", id }
+          : { type: own.some((write) => write.type === "create") ? "create" : "update", record: record as RecordModel };
+      shownOptions = { force: true, pending: true, replay: true, fieldTypes };
+    }
+  }
+  // A record no pending write touches changes only the views; one they touch may now show anywhere.
+  const carried = new Set(own.length > 0 ? queries : views);
+  const view = copyOf(queryClient, [...carried], (query) => (views.includes(query) ? query.state.data : server.dataOf(query)));
+  result = merge(result, applyRecordChange(view.cache, collection, shownChange, shownOptions));
+  writeBack(queryClient, collection, queries, server, (query) => (carried.has(query) ? view.dataOf(query) : server.dataOf(query)));
   return result;
 }
+
 
 // A pending write as a record change for the reducer. An update is written over the record as
 // the writes before it left it, else over the freshest whole server copy; with none (nothing

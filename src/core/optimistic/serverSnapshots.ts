@@ -1,4 +1,5 @@
 import type { Query, QueryClient } from "@tanstack/solid-query";
+import type { PendingWrite } from "./pendingWrites";
 
 type AnyQuery = Query<unknown, Error, unknown, readonly unknown[]>;
 
@@ -9,6 +10,8 @@ interface Snapshot {
 }
 
 const byClient = new WeakMap<QueryClient, Map<string, Map<AnyQuery, Snapshot>>>();
+// The pending writes the views of a collection were last all computed from.
+const rebasedOn = new WeakMap<QueryClient, Map<string, readonly PendingWrite[]>>();
 
 /**
  * The server data behind every cached query whose data is a view with pending writes on top.
@@ -36,6 +39,34 @@ export const serverSnapshots = {
     if (server === view) queries.delete(query);
     else queries.set(query, { server, view });
     if (queries.size === 0) collections.delete(collection);
+  },
+
+  /**
+   * Whether the collection's views hold exactly these pending writes (the same writes, in the
+   * same order), so a server change can be carried into them without replaying the writes.
+   */
+  builtOn(queryClient: QueryClient, collection: string, writes: readonly PendingWrite[]): boolean {
+    const built = rebasedOn.get(queryClient)?.get(collection);
+    return built !== undefined && built.length === writes.length && built.every((write, i) => write === writes[i]);
+  },
+
+  /** Records that every view of the collection now shows `writes` over its server data. */
+  build(queryClient: QueryClient, collection: string, writes: readonly PendingWrite[]): void {
+    let collections = rebasedOn.get(queryClient);
+    if (!collections) rebasedOn.set(queryClient, (collections = new Map()));
+    collections.set(collection, writes);
+  },
+
+  /** Whether the query holds a view written over other server data (and still holds it). */
+  holds(queryClient: QueryClient, collection: string, query: AnyQuery): boolean {
+    const snapshot = byClient.get(queryClient)?.get(collection)?.get(query);
+    return snapshot !== undefined && snapshot.view === query.state.data;
+  },
+
+  /** Whether every snapshot of the collection is still the query's data (none replaced by the app). */
+  intact(queryClient: QueryClient, collection: string): boolean {
+    for (const [query, { view }] of byClient.get(queryClient)?.get(collection) ?? []) if (view !== query.state.data) return false;
+    return true;
   },
 
   /** Whether any query of the collection holds a view (so server changes must go through them). */
