@@ -28,13 +28,9 @@ export const tombstones = {
   /** Remembers a deleted record by its last state; one without a readable `updated` is not kept. */
   bury(cache: Cache, collection: string, record: Record<string, unknown>): void {
     const deleted = time(record.updated);
-    let map = graves.get(cache.getQueryCache());
-    if (!map) graves.set(cache.getQueryCache(), (map = new Map()));
     const key = `${collection}/${String(record.id)}`;
-    const known = map.get(key);
-    map.delete(key); // re-inserted as the newest
-    map.set(key, known === undefined ? deleted : Math.max(known, deleted));
-    if (map.size > LIMIT) map.delete(map.keys().next().value!);
+    const known = graves.get(cache.getQueryCache())?.get(key);
+    enter(graves, cache, key, known === undefined ? deleted : Math.max(known, deleted));
   },
   /** Whether a delete of this id was applied already (its echo, or ours, comes twice). */
   knows(cache: Cache, collection: string, id: string): boolean {
@@ -51,14 +47,10 @@ export const tombstones = {
   /** Records an applied creation; `true` when this creation was applied before. */
   born(cache: Cache, collection: string, record: Record<string, unknown>): boolean {
     const created = time(record.updated);
-    let map = births.get(cache.getQueryCache());
-    if (!map) births.set(cache.getQueryCache(), (map = new Map()));
     const key = `${collection}/${String(record.id)}`;
-    const known = map.get(key);
+    const known = births.get(cache.getQueryCache())?.get(key);
     if (known !== undefined && !(created > known)) return true;
-    map.delete(key);
-    map.set(key, created);
-    if (map.size > LIMIT) map.delete(map.keys().next().value!);
+    enter(births, cache, key, created);
     return false;
   },
   /** Forgets every tombstone and creation of a cache. */
@@ -67,3 +59,12 @@ export const tombstones = {
     births.delete(cache.getQueryCache());
   },
 };
+
+// Writes `key` into a cache's book as its newest entry, dropping the oldest past the limit.
+function enter(books: WeakMap<object, Map<string, number>>, cache: Cache, key: string, value: number): void {
+  let book = books.get(cache.getQueryCache());
+  if (!book) books.set(cache.getQueryCache(), (book = new Map()));
+  book.delete(key); // re-inserted as the newest
+  book.set(key, value);
+  if (book.size > LIMIT) book.delete(book.keys().next().value!);
+}

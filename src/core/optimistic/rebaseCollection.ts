@@ -52,8 +52,9 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
   for (const query of serverSnapshots.queries(queryClient, collection)) {
     if (!queries.includes(query)) serverSnapshots.forget(queryClient, collection, query); // removed from the cache
   }
-  if (!only && changes.length > 0 && serverSnapshots.builtOn(queryClient, collection, writes) && serverSnapshots.intact(queryClient, collection)) {
-    const carried = changes.length === 1 ? carryChange(queryClient, collection, queries, writes, changes[0]!) : undefined;
+  const views = !only && changes.length === 1 ? serverSnapshots.builtOn(queryClient, collection, writes) : undefined;
+  if (views) {
+    const carried = carryChange(queryClient, collection, queries, writes, views, changes[0]!);
     if (carried) return carried;
   }
   const server = copyOf(queryClient, queries, (query) => serverSnapshots.serverOf(queryClient, collection, query));
@@ -130,13 +131,17 @@ function carryChange(
   collection: string,
   queries: readonly AnyQuery[],
   writes: readonly PendingWrite[],
+  views: ReadonlySet<AnyQuery>,
   { change, options }: ServerChange,
 ): ApplyRecordChangeResult | undefined {
+  const windowed = (query: AnyQuery) => {
+    if (query.state.data === undefined) return false;
+    const kind = parseKey(query.queryKey)?.kind;
+    return kind !== "full" && kind !== "detail";
+  };
+  if (queries.some(windowed)) return undefined;
   const id = change.type === "delete" ? change.id : change.record.id;
   const own = writes.filter((write) => (write.type === "create" ? write.record.id : write.id) === id);
-  const views = queries.filter((query) => serverSnapshots.holds(queryClient, collection, query));
-  const windowed = (query: AnyQuery) => query.state.data !== undefined && !["full", "detail"].includes(parseKey(query.queryKey)?.kind ?? "");
-  if (queries.some(windowed)) return undefined;
   if (change.type !== "delete" && tombstones.buries(queryClient, collection, change.record)) return NOTHING;
   const fieldTypes = fieldTypesRegistry.get(queryClient, collection);
   const server = copyOf(queryClient, queries, (query) => serverSnapshots.serverOf(queryClient, collection, query));
@@ -159,13 +164,12 @@ function carryChange(
     }
   }
   // A record no pending write touches changes only the views; one they touch may now show anywhere.
-  const carried = new Set(own.length > 0 ? queries : views);
-  const view = copyOf(queryClient, [...carried], (query) => (views.includes(query) ? query.state.data : server.dataOf(query)));
+  const carried = own.length > 0 ? new Set(queries) : views;
+  const view = copyOf(queryClient, [...carried], (query) => (views.has(query) ? query.state.data : server.dataOf(query)));
   result = merge(result, applyRecordChange(view.cache, collection, shownChange, shownOptions));
   writeBack(queryClient, collection, queries, server, (query) => (carried.has(query) ? view.dataOf(query) : server.dataOf(query)));
   return result;
 }
-
 
 // A pending write as a record change for the reducer. An update is written over the record as
 // the writes before it left it, else over the freshest whole server copy; with none (nothing

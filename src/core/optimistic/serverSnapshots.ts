@@ -42,12 +42,19 @@ export const serverSnapshots = {
   },
 
   /**
-   * Whether the collection's views hold exactly these pending writes (the same writes, in the
-   * same order), so a server change can be carried into them without replaying the writes.
+   * The queries of the collection that hold a view, when every view shows exactly these pending
+   * writes (the same writes, in the same order) and is still the query's data: a server change
+   * can then be carried into them without replaying the writes. `undefined` otherwise.
    */
-  builtOn(queryClient: QueryClient, collection: string, writes: readonly PendingWrite[]): boolean {
+  builtOn(queryClient: QueryClient, collection: string, writes: readonly PendingWrite[]): Set<AnyQuery> | undefined {
     const built = rebasedOn.get(queryClient)?.get(collection);
-    return built !== undefined && built.length === writes.length && built.every((write, i) => write === writes[i]);
+    if (built?.length !== writes.length || !built.every((write, i) => write === writes[i])) return undefined;
+    const views = new Set<AnyQuery>();
+    for (const [query, { view }] of byClient.get(queryClient)?.get(collection) ?? []) {
+      if (view !== query.state.data) return undefined; // replaced by the app since: its data is the server's
+      views.add(query);
+    }
+    return views;
   },
 
   /** Records that every view of the collection now shows `writes` over its server data. */
@@ -55,18 +62,6 @@ export const serverSnapshots = {
     let collections = rebasedOn.get(queryClient);
     if (!collections) rebasedOn.set(queryClient, (collections = new Map()));
     collections.set(collection, writes);
-  },
-
-  /** Whether the query holds a view written over other server data (and still holds it). */
-  holds(queryClient: QueryClient, collection: string, query: AnyQuery): boolean {
-    const snapshot = byClient.get(queryClient)?.get(collection)?.get(query);
-    return snapshot !== undefined && snapshot.view === query.state.data;
-  },
-
-  /** Whether every snapshot of the collection is still the query's data (none replaced by the app). */
-  intact(queryClient: QueryClient, collection: string): boolean {
-    for (const [query, { view }] of byClient.get(queryClient)?.get(collection) ?? []) if (view !== query.state.data) return false;
-    return true;
   },
 
   /** Whether any query of the collection holds a view (so server changes must go through them). */
