@@ -8,9 +8,11 @@ import { tombstones } from "../cache/tombstones";
 import { updatedTime } from "../cache/updatedTime";
 import { compileFields } from "../filter/compileFields";
 import { fieldTypesRegistry } from "../filter/fieldTypesRegistry";
+import { matches } from "../filter/matches";
 import { parseKey } from "../keys/parseKey";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { keepStale } from "./keepStale";
+import { listUnderlay, type Underlay } from "./listUnderlay";
 import { pendingWrites, type PendingWrite } from "./pendingWrites";
 import type { RebaseOptions, ServerChange } from "./serverChanges";
 import { serverSnapshots } from "./serverSnapshots";
@@ -49,8 +51,9 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
   }
   const fieldTypes = fieldTypesRegistry.get(queryClient, collection);
   const queries = queryClient.getQueryCache().findAll({ queryKey: pocketbaseKeys.collection(collection) }) as AnyQuery[];
+  const cached = new Set(queries);
   for (const query of serverSnapshots.queries(queryClient, collection)) {
-    if (!queries.includes(query)) serverSnapshots.forget(queryClient, collection, query); // removed from the cache
+    if (!cached.has(query)) serverSnapshots.forget(queryClient, collection, query); // removed from the cache
   }
   const views = !only && changes.length === 1 ? serverSnapshots.builtOn(queryClient, collection, writes) : undefined;
   if (views) {
@@ -79,13 +82,15 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
   return result;
 }
 
-// Writes each query's view into the cache and its server data beside it.
+// Writes each query's view into the cache and its server data beside it; a `carried` query's
+// server data is the underlay given.
 function writeBack(
   queryClient: QueryClient,
   collection: string,
   queries: readonly AnyQuery[],
-  server: CacheCopy,
+  server: Pick<CacheCopy, "dataOf" | "removed">,
   viewOf: (query: AnyQuery) => unknown,
+  carried?: ReadonlyMap<AnyQuery, Underlay>,
 ): void {
   for (const query of queries) {
     if (server.removed(query)) {
@@ -94,7 +99,7 @@ function writeBack(
       queryClient.removeQueries({ queryKey: query.queryKey, exact: true });
       continue;
     }
-    const serverData = server.dataOf(query);
+    const serverData = carried?.has(query) ? undefined : server.dataOf(query);
     // A pending delete leaves an unobserved detail with the server's record (the copy keeps it):
     // nobody sees it, and it is there again if the delete fails.
     const viewData = viewOf(query);
@@ -103,7 +108,9 @@ function writeBack(
       if (query.state.data !== undefined) dropDetail(queryClient, collection, query);
       continue;
     }
-    serverSnapshots.set(queryClient, collection, query, serverData, viewData);
+    const underlay = carried?.get(query);
+    if (underlay) serverSnapshots.carry(queryClient, collection, query, viewData as Row[], underlay);
+    else serverSnapshots.set(queryClient, collection, query, serverData, viewData);
     if (query.state.data !== viewData) {
       // setQueryData counts as fresh data: a query TanStack knew to be stale must stay so.
       const stale = query.state.isInvalidated;
@@ -115,9 +122,10 @@ function writeBack(
 
 /**
  * A server change carried into views that already show the pending writes, without replaying
- * them: the cost of an event stays one reducer pass over the server data plus one over the
- * queries that hold a view, however many writes are pending. It is exact where replaying the
- * writes commutes with the change:
+ * them: however many writes are pending, the change costs one reducer pass where it touches no
+ * pending write (see `carryAround`), and where it does one over the record's server rows (only
+ * them in a list that keeps an underlay, see `listUnderlay`) and one over the views. It is exact
+ * where replaying the writes commutes with the change:
  * - a record no pending write touches: the view after the change is the view before it with
  *   the change applied, since whole lists and details place each record on its own;
  * - a record they touch: only that record's writes are replayed, over its new server copy, and
@@ -144,30 +152,87 @@ function carryChange(
   const own = writes.filter((write) => (write.type === "create" ? write.record.id : write.id) === id);
   if (change.type !== "delete" && tombstones.buries(queryClient, collection, change.record)) return NOTHING;
   const fieldTypes = fieldTypesRegistry.get(queryClient, collection);
-  const server = copyOf(queryClient, queries, (query) => serverSnapshots.serverOf(queryClient, collection, query));
+  if (own.length === 0) return carryAround(queryClient, collection, queries, views, change, { fieldTypes, ...options });
+  // A list whose underlay can take the record's new server row needs no more server data than
+  // the record's own row: the rest of it does not change.
+  const record = change.type === "delete" ? undefined : (change.record as Row);
+  const underlays = new Map<AnyQuery, { underlay: Underlay; before: Row[] }>();
+  const guessed = new Set<AnyQuery>();
+  for (const query of views) {
+    const underlay = serverSnapshots.underlayOf(queryClient, collection, query);
+    if (!underlay) continue;
+    const shown = query.state.data as Row[];
+    const member = record && matches(parseKey(query.queryKey)!.params, record, fieldTypes);
+    const ties = listUnderlay.takes(underlay, id, record, member, shown);
+    if (ties === "whole") continue;
+    underlays.set(query, { underlay, before: listUnderlay.rowsOf(underlay, id, shown) });
+    if (ties === "guess") guessed.add(query);
+  }
+  const server = copyOf(queryClient, queries, (query) => underlays.get(query)?.before ?? serverSnapshots.serverOf(queryClient, collection, query));
   let result = applyRecordChange(server.cache, collection, change, { fieldTypes, ...options });
   // The second pass, on the views: `pending` because the server pass kept the tombstones' books.
   let shownChange: RecordChange = change;
   let shownOptions: ApplyRecordChangeOptions = { fieldTypes, ...options, pending: true };
-  if (own.length > 0) {
-    const shown = new Map<string, Row | null>();
-    const bases = freshestCopies(queryClient, collection, server.cache, own);
-    for (const write of own) changeOf(write, shown, bases);
-    const record = shown.get(id);
-    // With no whole copy of the record to write over, the server's change shows as it is.
-    if (record !== undefined) {
-      shownChange =
-        record === null
-          ? { type: "delete", id }
-          : { type: own.some((write) => write.type === "create") ? "create" : "update", record: record as RecordModel };
-      shownOptions = { force: true, pending: true, replay: true, fieldTypes };
-    }
+  const shown = new Map<string, Row | null>();
+  const bases = freshestCopies(queryClient, collection, server.cache, own);
+  for (const write of own) changeOf(write, shown, bases);
+  const replayed = shown.get(id);
+  // With no whole copy of the record to write over, the server's change shows as it is.
+  if (replayed !== undefined) {
+    shownChange =
+      replayed === null
+        ? { type: "delete", id }
+        : { type: own.some((write) => write.type === "create") ? "create" : "update", record: replayed as RecordModel };
+    shownOptions = { force: true, pending: true, replay: true, fieldTypes };
   }
-  // A record no pending write touches changes only the views; one they touch may now show anywhere.
-  const carried = own.length > 0 ? new Set(queries) : views;
-  const view = copyOf(queryClient, [...carried], (query) => (views.has(query) ? query.state.data : server.dataOf(query)));
+  // The record may now show in any query, a view or not.
+  const view = copyOf(queryClient, queries, (query) => (views.has(query) ? query.state.data : server.dataOf(query)));
   result = merge(result, applyRecordChange(view.cache, collection, shownChange, shownOptions));
-  writeBack(queryClient, collection, queries, server, (query) => (carried.has(query) ? view.dataOf(query) : server.dataOf(query)));
+  const kept = new Map<AnyQuery, Underlay>();
+  for (const [query, { underlay, before }] of underlays) {
+    const after = (server.dataOf(query) as Row[])[0];
+    kept.set(query, listUnderlay.replace(underlay, id, before[0], after, view.dataOf(query) as Row[], guessed.has(query)));
+  }
+  result = guess(result, guessed);
+  writeBack(queryClient, collection, queries, server, view.dataOf, kept);
+  return result;
+}
+
+/**
+ * A server change of a record no pending write touches, in one reducer pass: each query gets it
+ * on what it shows (its view, or its server data where it has no view), as the views show that
+ * record as the server has it. A list whose server data is an underlay needs nothing more: the
+ * rows the writes changed, which make up its underlay, are not this record. A query that keeps
+ * its server data whole (a detail, a list whose rows could not be put back by sort, or one this
+ * record would tie with such a row) gets that data in a second slot of the same pass, so the
+ * tombstones' books are kept once.
+ */
+function carryAround(
+  queryClient: QueryClient,
+  collection: string,
+  queries: readonly AnyQuery[],
+  views: ReadonlySet<AnyQuery>,
+  change: RecordChange,
+  options: ApplyRecordChangeOptions,
+): ApplyRecordChangeResult {
+  const [id, record] = change.type === "delete" ? [change.id, undefined] : [change.record.id, change.record as Row];
+  const carried = new Map<AnyQuery, Underlay>();
+  const whole = new Set<AnyQuery>();
+  const guessed = new Set<AnyQuery>();
+  for (const query of views) {
+    const underlay = serverSnapshots.underlayOf(queryClient, collection, query);
+    const ties = underlay && listUnderlay.around(underlay, id, record, query.state.data as Row[]);
+    if (!underlay || ties === "whole") whole.add(query);
+    else carried.set(query, underlay);
+    if (ties === "guess") guessed.add(query);
+  }
+  const copy = copyOf(queryClient, queries, (query) => query.state.data, {
+    queries: whole,
+    dataOf: (query) => serverSnapshots.serverOf(queryClient, collection, query),
+  });
+  const result = guess(applyRecordChange(copy.cache, collection, change, options), guessed);
+  const server = { removed: copy.removed, dataOf: (query: AnyQuery) => (whole.has(query) ? copy.besideOf(query) : copy.dataOf(query)) };
+  writeBack(queryClient, collection, queries, server, copy.dataOf, carried);
   return result;
 }
 
@@ -254,6 +319,8 @@ interface CacheCopy {
   /** The copy, shaped like the QueryClient for the reducer. */
   cache: RecordCache;
   dataOf(query: AnyQuery): unknown;
+  /** The data of the query's second slot (see `copyOf`). */
+  besideOf(query: AnyQuery): unknown;
   /** Whether the reducer removed the query (an unobserved detail of a deleted record). */
   removed(query: AnyQuery): boolean;
   /** Shows `data` for a detail that has no data of its own (never fetched). */
@@ -261,15 +328,33 @@ interface CacheCopy {
 }
 
 // A copy of the collection's cached data that the reducer writes into instead of the cache.
-function copyOf(queryClient: QueryClient, queries: readonly AnyQuery[], dataOf: (query: AnyQuery) => unknown): CacheCopy {
+// `beside` gives some queries a second slot with other data (their server data beside their
+// view), under a copy of their key, so that one reducer pass serves both.
+function copyOf(
+  queryClient: QueryClient,
+  queries: readonly AnyQuery[],
+  dataOf: (query: AnyQuery) => unknown,
+  beside?: { queries: ReadonlySet<AnyQuery>; dataOf: (query: AnyQuery) => unknown },
+): CacheCopy {
   const byKey = new Map<QueryKey, AnyQuery>(queries.map((query) => [query.queryKey, query]));
   const data = new Map(queries.map((query) => [query, dataOf(query)]));
+  const besideKeys = new Map<QueryKey, AnyQuery>();
+  const besideData = new Map<AnyQuery, unknown>();
+  for (const query of beside?.queries ?? []) {
+    besideKeys.set([...query.queryKey], query);
+    besideData.set(query, beside!.dataOf(query));
+  }
   const removed = new Set<AnyQuery>();
   const cache = {
-    getQueriesData: () => queries.filter((query) => !removed.has(query)).map((query) => [query.queryKey, data.get(query)]),
+    getQueriesData: () => [
+      ...queries.filter((query) => !removed.has(query)).map((query) => [query.queryKey, data.get(query)]),
+      ...[...besideKeys].map(([queryKey, query]) => [queryKey, besideData.get(query)]),
+    ],
     setQueryData: (queryKey: QueryKey, value: unknown) => {
       const query = byKey.get(queryKey);
       if (query) data.set(query, value);
+      const second = besideKeys.get(queryKey);
+      if (second) besideData.set(second, value);
       return value;
     },
     removeQueries: ({ queryKey }: { queryKey: QueryKey }) => {
@@ -281,11 +366,19 @@ function copyOf(queryClient: QueryClient, queries: readonly AnyQuery[], dataOf: 
   return {
     cache,
     dataOf: (query) => data.get(query),
+    besideOf: (query) => besideData.get(query),
     removed: (query) => removed.has(query),
     show: (query, value) => {
       if (data.get(query) === undefined && parseKey(query.queryKey)?.kind === "detail") data.set(query, value);
     },
   };
+}
+
+// The lists whose server data got a row at a guessed place: refetched to confirm, as the reducer
+// would have them if it had placed the row in their server data itself.
+function guess(result: ApplyRecordChangeResult, queries: ReadonlySet<AnyQuery>): ApplyRecordChangeResult {
+  if (queries.size === 0) return result;
+  return merge(result, { patched: [], undecided: [...queries].map((query) => query.queryKey) });
 }
 
 function merge(a: ApplyRecordChangeResult, b: ApplyRecordChangeResult): ApplyRecordChangeResult {

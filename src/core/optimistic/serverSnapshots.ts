@@ -1,13 +1,18 @@
 import type { Query, QueryClient } from "@tanstack/solid-query";
+import { parseKey } from "../keys/parseKey";
+import { listUnderlay, type Underlay } from "./listUnderlay";
 import type { PendingWrite } from "./pendingWrites";
 
 type AnyQuery = Query<unknown, Error, unknown, readonly unknown[]>;
 
-/** A query's last server data, and the view (server + pending writes) written over it. */
-interface Snapshot {
-  server: unknown;
-  view: unknown;
-}
+/**
+ * A query's last server data and the view (server + pending writes) written over it. A whole
+ * list keeps its server data as an underlay (its differences from the view) where that is exact.
+ */
+type Snapshot =
+  | { view: unknown; server: unknown; underlay?: undefined }
+  // `server`: the very data the underlay came from, until a change is carried past it.
+  | { view: Record<string, unknown>[]; underlay: Underlay; server?: unknown };
 
 const byClient = new WeakMap<QueryClient, Map<string, Map<AnyQuery, Snapshot>>>();
 // The pending writes the views of a collection were last all computed from.
@@ -27,7 +32,18 @@ export const serverSnapshots = {
   /** The query's server data: its snapshot's, or the cached data itself. */
   serverOf(queryClient: QueryClient, collection: string, query: AnyQuery): unknown {
     const snapshot = byClient.get(queryClient)?.get(collection)?.get(query);
-    return snapshot && snapshot.view === query.state.data ? snapshot.server : query.state.data;
+    if (!snapshot || snapshot.view !== query.state.data) return query.state.data;
+    if (snapshot.underlay && snapshot.server === undefined) return listUnderlay.restore(snapshot.view, snapshot.underlay);
+    return snapshot.server;
+  },
+
+  /**
+   * The underlay of a query whose server data is one, while it holds its view. A server change
+   * of a record that no pending write touches is then carried by the view alone (see `carry`).
+   */
+  underlayOf(queryClient: QueryClient, collection: string, query: AnyQuery): Underlay | undefined {
+    const snapshot = byClient.get(queryClient)?.get(collection)?.get(query);
+    return snapshot?.view === query.state.data ? snapshot?.underlay : undefined;
   },
 
   /** Records that `view` is written over `server` (or forgets it when they are the same). */
@@ -37,8 +53,24 @@ export const serverSnapshots = {
     let queries = collections.get(collection);
     if (!queries) collections.set(collection, (queries = new Map()));
     if (server === view) queries.delete(query);
-    else queries.set(query, { server, view });
+    else {
+      const key = parseKey(query.queryKey);
+      const underlay = key?.kind === "full" ? listUnderlay.of(key.params.sort, server, view) : undefined;
+      queries.set(query, underlay ? { view: view as Record<string, unknown>[], underlay, server } : { server, view });
+    }
     if (queries.size === 0) collections.delete(collection);
+  },
+
+  /**
+   * Records the new view of a whole list after a server change carried into it, and its server
+   * data as `underlay` (what the change left of the underlay it had).
+   */
+  carry(queryClient: QueryClient, collection: string, query: AnyQuery, view: Record<string, unknown>[], underlay: Underlay): void {
+    const queries = byClient.get(queryClient)?.get(collection);
+    if (!queries?.has(query)) return;
+    if (underlay.rows.size > 0) queries.set(query, { view, underlay });
+    else queries.delete(query); // the view is the server's data again
+    if (queries.size === 0) byClient.get(queryClient)!.delete(collection);
   },
 
   /**
