@@ -93,7 +93,7 @@ export const listUnderlay = {
         previous = row.id;
         continue;
       }
-      const samePlace = before !== undefined && (index === 0 ? null : server[index - 1]!.id) === before;
+      const samePlace = (index === 0 ? null : server[index - 1]!.id) === before;
       if (samePlace && sameSort(compare, own, row)) {
         rows.set(row.id as string, { server: own, inPlace: true, index, after: null });
       } else if (!putBack(index)) return undefined;

@@ -48,6 +48,14 @@ describe("listUnderlay", () => {
     expect(ids(listUnderlay.restore([...view, created], underlay))).toEqual(["a", "b1", "b2", "c", "d"]);
   });
 
+  it("keeps a row in place only after a row that stays where the server has it", () => {
+    // b3 follows b2 in both, but b2 goes back elsewhere (after b1): b3 must go back after it.
+    const b3 = row("b3", "banana");
+    const onServer = [a, b1, b2, b3];
+    const view = [a, { ...b2, views: 1 }, { ...b3, views: 1 }, b1];
+    expect(listUnderlay.restore(view, listUnderlay.of("title", onServer, view)!)).toEqual(onServer);
+  });
+
   it("has no underlay where a row's place cannot be put back", () => {
     // A sort the client cannot reproduce.
     expect(listUnderlay.of("@random", server, [a, b1, c])).toBeUndefined();
@@ -63,6 +71,13 @@ describe("listUnderlay", () => {
     it("sends a change of the row another goes after through the server's copy", () => {
       expect(listUnderlay.around(underlay, "b1", { ...b1, title: "aardvark" }, view)).toBe("whole");
       expect(listUnderlay.around(underlay, "b1", undefined, view)).toBe("whole");
+    });
+
+    it("sends a change of a record with a row in the underlay through the server's copy, pending write or not", () => {
+      // The view placed b1 and b2 apart from the server (two guesses among equals): both have rows.
+      const swapped = [a, { ...b2, views: 1 }, { ...b1, views: 1 }, c];
+      const apart = listUnderlay.of("title", server, swapped)!;
+      expect(listUnderlay.around(apart, "b2", { ...b2, title: "blueberry" }, swapped)).toBe("whole");
     });
 
     it("calls a record taking the sort values of a row put back a guess, unless it keeps its own", () => {

@@ -217,6 +217,25 @@ describe("rebaseCollection: a settled write leaves the view", () => {
     expect(ids(queryClient.getQueryData(full))).toEqual(["b", "c", "d", "a"]);
   });
 
+  it("brings a refused delete back among records with its sort values where the server had it, and has a guessed place refetched", async () => {
+    const queryClient = client();
+    // By title, "b1" and "b2" are equal: the server's order between them is its rowid's.
+    const b = (id: string, minute = 0) => post(id, { title: "banana", updated: at(minute) });
+    queryClient.setQueryData(full, [post("a", { title: "apple" }), b("b1"), b("b2"), post("c")]);
+    const remove = send(queryClient, { type: "delete", id: "b2" });
+    const dropped = send(queryClient, { type: "delete", id: "a" });
+    expect(ids(queryClient.getQueryData(full))).toEqual(["b1", "c"]);
+    // Another user's change of "c" to a banana lands among them: b2's place stays certain.
+    event(queryClient, { type: "update", record: b("c", 1) });
+    // Another user's new banana: where the server puts it among b1 and b2 is its guess, so the
+    // list is refetched to confirm (the view shows no row it would tie with).
+    const { undecided } = rebaseCollection(queryClient, "posts", { changes: [{ change: { type: "create", record: post("x", { title: "apple", updated: at(2) }) } }] });
+    expect(undecided).toEqual([full]);
+    await remove.fail(403);
+    await dropped.fail(403);
+    expect(ids(queryClient.getQueryData(full))).toEqual(["a", "x", "b1", "b2", "c"]);
+  });
+
   it("replays no mutation that is settling or was pending when the signed-in user changed", () => {
     for (const mark of ["settle", "orphan"] as const) {
       const queryClient = client();
