@@ -308,7 +308,8 @@ it("realtime strategies over 1,000 real events, and the reducer with 100 lists o
 
   const line = (size: string, pending: string, ms: number, ratio?: number, note = "") =>
     console.log(`  ${size.padStart(5)}  ${pending.padEnd(28)} ${us(ms)}   ${ratio === undefined ? " ".repeat(8) : `${ratio.toFixed(2).padStart(7)}x`}   ${note}`);
-  const extra = (ms: number, baseline: number, pending: number) => `+${(((ms - baseline) / pending) * 1000).toFixed(0)} µs`.padStart(9);
+  const signed = (ms: number) => `${ms < 0 ? "-" : "+"}${Math.abs(ms * 1000).toFixed(0)} µs`;
+  const extra = (ms: number, baseline: number, pending: number) => signed((ms - baseline) / pending).padStart(9);
   console.log(`\nrealtime path, 100 cached lists, the same ${PENDING_EVENTS} updates on every line (per event):`);
   console.log("  rebaseCollection(queryClient, collection, { changes }) against the baseline, applyRecordChange(queryClient, ...);");
   console.log(`  per event the fastest of ${ZERO_PASSES} passes (baseline and 0 pending, alternated event by event) or ${PENDING_PASSES} (pending)`);
@@ -326,7 +327,7 @@ it("realtime strategies over 1,000 real events, and the reducer with 100 lists o
   // that record's server row and once over the views; a list with equal sort values where a
   // change could move a row put back from its underlay takes the server's copy for that change.
   // Any other event costs one reducer pass, as with nothing pending.
-  console.log(`  1 pending: +${us(one - base).trim()} over the baseline; each of the next 19: +${us((twenty - one) / 19).trim()} (1,000 rows)`);
+  console.log(`  1 pending: ${signed(one - base)} over the baseline; each of the next 19: ${signed((twenty - one) / 19)} (1,000 rows)`);
 });
 
 function ids(data: unknown): string[] {
