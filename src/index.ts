@@ -13,6 +13,11 @@ export { useRealtimeCollection } from "./useRealtimeCollection";
 export { useRealtimeRecord } from "./useRealtimeRecord";
 export { useRealtimeStatus } from "./useRealtimeStatus";
 export { useRealtimeTopic } from "./useRealtimeTopic";
+export { useAuth } from "./useAuth";
+export type { AuthState } from "./useAuth";
+export { useAuthWithPassword } from "./useAuthWithPassword";
+export { useSignOut } from "./useSignOut";
+export type { AuthWithPasswordKept, AuthWithPasswordVariables } from "./core/mutations/authWithPasswordMutation";
 export type { HookOverrides } from "./HookOverrides";
 export type {
   CollectionArgument,
@@ -43,6 +48,7 @@ export type {
   UseRealtimeOptions,
   UseRecordMutationOptions,
   UseRecordOptions,
+  SignInMutationResult,
 } from "./types";
 
 // Framework-free core

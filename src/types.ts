@@ -1,4 +1,4 @@
-import type { InfiniteData, InfiniteQueryOptions, MutationOptions, QueryOptions } from "@tanstack/solid-query";
+import type { InfiniteData, InfiniteQueryOptions, MutateOptions, MutationOptions, QueryOptions, UseMutationResult } from "@tanstack/solid-query";
 import type { ClientResponseError, ListResult } from "pocketbase";
 import type { RealtimeStrategy, RecordEvent } from "./core/realtime/realtimeCacheListener";
 import type { RecordEventInfo } from "./core/realtime/recordEventListener";
@@ -108,3 +108,28 @@ export interface UseRealtimeOptions<T> {
   /** Set to `false` to unsubscribe. Default `true`. */
   enabled?: boolean;
 }
+
+/**
+ * What the sign-in hooks return: solid-query's mutation result, whose `mutate` and
+ * `mutateAsync` take the variables with their secrets (`TVariables`) while TanStack keeps, and
+ * your callbacks see, only the rest (`TKept`).
+ *
+ * @typeParam TData - The SDK's answer.
+ * @typeParam TVariables - What `mutate()` takes.
+ * @typeParam TKept - The variables without their secrets.
+ * @typeParam TContext - What your own `onMutate` returns.
+ * @example
+ * ```ts
+ * const signIn: SignInMutationResult<RecordAuthResponse, AuthWithPasswordVariables, AuthWithPasswordKept> =
+ *   useAuthWithPassword("users");
+ * ```
+ */
+export type SignInMutationResult<TData, TVariables, TKept, TContext = unknown> = Omit<
+  UseMutationResult<TData, ClientResponseError, TKept, TContext>,
+  "mutate" | "mutateAsync"
+> & {
+  /** Sends the sign-in; see TanStack's `mutate`. */
+  mutate: (variables: TVariables, options?: MutateOptions<TData, ClientResponseError, TKept, TContext>) => void;
+  /** Sends the sign-in and resolves with its answer; see TanStack's `mutateAsync`. */
+  mutateAsync: (variables: TVariables, options?: MutateOptions<TData, ClientResponseError, TKept, TContext>) => Promise<TData>;
+};

@@ -1,16 +1,5 @@
 import type PocketBase from "pocketbase";
 import { ClientResponseError } from "pocketbase";
-import { createSignal, onCleanup, type Accessor } from "solid-js";
-import type { Staff } from "./types";
-
-/** The logged-in staff member, or null. Follows `pb.authStore` (login, logout, refresh). */
-export function createStaffSession(pb: PocketBase): Accessor<Staff | null> {
-  const current = () =>
-    pb.authStore.isValid && pb.authStore.record?.collectionName === "staff" ? (pb.authStore.record as Staff) : null;
-  const [staff, setStaff] = createSignal(current());
-  onCleanup(pb.authStore.onChange(() => setStaff(current())));
-  return staff;
-}
 
 /**
  * The SDK keeps the last login in localStorage. Check it once against the server: a token from

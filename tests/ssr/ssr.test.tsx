@@ -83,14 +83,17 @@ function EveryHook() {
   called.push("useUpdateRecord");
   useDeleteRecord("posts");
   called.push("useDeleteRecord");
-  // Realtime hooks, called through the module namespace so this file needs no edit when one is
-  // added: each gets arguments its signature accepts.
+  // The other hooks (realtime, auth), called through the module namespace so that a new hook
+  // cannot be left out: each gets arguments its signature accepts.
   const realtime = library as unknown as Record<string, (...args: unknown[]) => unknown>;
   const realtimeArgs: Record<string, unknown[]> = {
     useRealtimeCollection: ["posts"],
     useRealtimeRecord: ["posts", "p1"],
     useRealtimeStatus: [],
     useRealtimeTopic: ["custom-topic", () => {}],
+    useAuth: [],
+    useAuthWithPassword: ["users"],
+    useSignOut: [],
   };
   let status: unknown;
   for (const name of hookNames.filter((n) => !called.includes(n))) {

@@ -1,5 +1,5 @@
 import { Show } from "solid-js";
-import { usePocketBase } from "../../../src/index";
+import { usePocketBase, useSignOut } from "../../../src/index";
 import type { Staff } from "../types";
 import { ConnectionBadge } from "./ConnectionBadge";
 
@@ -7,7 +7,7 @@ export function Header(props: { staff: Staff | null }) {
   const pb = usePocketBase();
   // Nothing else to do on logout: PocketBaseProvider sees the change of user and clears the
   // PocketBase cache, and the realtime hub drops the old user's subscriptions.
-  const logout = () => pb.authStore.clear();
+  const signOut = useSignOut();
   return (
     <header class="header">
       <div class="brand">
@@ -27,7 +27,7 @@ export function Header(props: { staff: Staff | null }) {
               <strong data-testid="current-user">{staff().name}</strong>
               <span class="muted">{staff().email}</span>
             </div>
-            <button type="button" class="button secondary" data-testid="logout" onClick={logout}>
+            <button type="button" class="button secondary" data-testid="logout" onClick={() => signOut.mutate()}>
               Log out
             </button>
           </div>

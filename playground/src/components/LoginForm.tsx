@@ -1,7 +1,5 @@
-import { useMutation } from "@tanstack/solid-query";
-import type { ClientResponseError } from "pocketbase";
 import { createSignal, For, Show } from "solid-js";
-import { usePocketBase } from "../../../src/index";
+import { useAuthWithPassword } from "../../../src/index";
 
 /** Seeded by playground/pb_migrations/1720000001_clinic_seed.js. */
 const SEEDED_LOGINS = [
@@ -11,16 +9,13 @@ const SEEDED_LOGINS = [
 const SEEDED_PASSWORD = "clinic-demo-1";
 
 export function LoginForm() {
-  const pb = usePocketBase();
   const [email, setEmail] = createSignal(SEEDED_LOGINS[0]!.email);
   const [password, setPassword] = createSignal(SEEDED_PASSWORD);
-  const login = useMutation<unknown, ClientResponseError, { email: string; password: string }>(() => ({
-    mutationFn: ({ email, password }) => pb.collection("staff").authWithPassword(email, password),
-  }));
+  const login = useAuthWithPassword("staff");
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    login.mutate({ email: email(), password: password() });
+    login.mutate({ identity: email(), password: password() });
   };
 
   return (

@@ -1,0 +1,66 @@
+import { useMutation, useQueryClient, type MutationOptions } from "@tanstack/solid-query";
+import type { ClientResponseError, RecordAuthResponse, RecordModel } from "pocketbase";
+import type { Accessor } from "solid-js";
+import { hideSecrets } from "./core/auth/hideSecrets";
+import {
+  authWithPasswordMutation,
+  type AuthWithPasswordKept,
+  type AuthWithPasswordVariables,
+} from "./core/mutations/authWithPasswordMutation";
+import type { HookOverrides } from "./HookOverrides";
+import type { SignInMutationResult } from "./types";
+import { usePocketBase } from "./usePocketBase";
+
+/**
+ * Signs in to an auth collection with an identity (email or username) and a password: the SDK's
+ * `authWithPassword` as a solid-query mutation. On success the client's auth store holds the
+ * record and its token, so `useAuth()` shows the user, and `PocketBaseProvider` drops every
+ * cached record of whoever was signed in before.
+ *
+ * The password is sent, never kept: TanStack keeps a mutation's `variables` (and a persister
+ * writes them to storage), so it gets them without the password, which waits beside them until
+ * the mutation settles. `variables` and your callbacks see `{ identity, options }`.
+ *
+ * A 4xx answer (wrong password: 400) is never retried. When the collection requires a second
+ * factor (MFA), this step fails with a 401 whose `error.response.mfaId` the second method passes
+ * on in its request options (`{ mfaId }`), as the SDK documents.
+ *
+ * @typeParam R - The auth record's type (default `RecordModel`).
+ * @param collection - The auth collection's name or id, e.g. `"users"`.
+ * @param options - Accessor of TanStack mutation options (`onSuccess`, `onError`, ...).
+ * @param overrides - Clients to use instead of the ones in context.
+ * @returns solid-query's mutation result; `mutate({ identity, password })` signs in, `data` is
+ *   the SDK's `{ token, record }`, `error` the SDK's `ClientResponseError`.
+ * @throws Error outside a `PocketBaseProvider` with no `overrides.pocketbase` (see
+ *   {@link usePocketBase}), or outside TanStack's `QueryClientProvider` with no
+ *   `overrides.queryClient`.
+ * @example
+ * ```tsx
+ * const signIn = useAuthWithPassword("users");
+ * <form onSubmit={(e) => { e.preventDefault(); signIn.mutate({ identity: email(), password: password() }); }}>
+ *   <Show when={signIn.error}>{(error) => <p>{error().message}</p>}</Show>
+ * </form>
+ * ```
+ */
+export function useAuthWithPassword<R extends RecordModel = RecordModel, TContext = unknown>(
+  collection: string,
+  options?: Accessor<Omit<MutationOptions<RecordAuthResponse<R>, ClientResponseError, AuthWithPasswordKept, TContext>, "mutationFn">>,
+  overrides?: HookOverrides,
+): SignInMutationResult<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext> {
+  const pb = usePocketBase(overrides?.pocketbase);
+  const queryClient = useQueryClient(overrides?.queryClient);
+  const result = useMutation<RecordAuthResponse<R>, ClientResponseError, AuthWithPasswordKept, TContext>(() => {
+    const user = options?.() ?? {};
+    const steps = authWithPasswordMutation<R>(pb, queryClient, collection);
+    return {
+      retry: steps.retry,
+      ...user,
+      mutationFn: steps.mutationFn,
+      onSettled: (data, error, kept, context, mutation) => {
+        steps.onSettled(data, error, kept);
+        return user.onSettled?.(data, error, kept, context, mutation);
+      },
+    };
+  }, () => queryClient);
+  return hideSecrets(result, ["password"]) as unknown as SignInMutationResult<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext>;
+}
