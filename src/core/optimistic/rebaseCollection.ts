@@ -153,6 +153,9 @@ function carryChange(
   if (change.type !== "delete" && tombstones.buries(queryClient, collection, change.record)) return NOTHING;
   const fieldTypes = fieldTypesRegistry.get(queryClient, collection);
   if (own.length === 0) return carryAround(queryClient, collection, queries, views, change, { fieldTypes, ...options });
+  // Another user deleted a record I only update: my updates have nothing left to show on, and the
+  // views must drop what they showed of them, which only the full replay knows.
+  if (change.type === "delete" && own.every((write) => write.type === "update")) return undefined;
   // A list whose underlay can take the record's new server row needs no more server data than
   // the record's own row: the rest of it does not change.
   const record = change.type === "delete" ? undefined : (change.record as Row);

@@ -176,6 +176,28 @@ describe("rebaseCollection: server changes never erase a pending write", () => {
   });
 });
 
+describe("rebaseCollection: another user deletes what I update", () => {
+  it("drops my update from a detail still on screen, which is refetched into the 404", () => {
+    const queryClient = client();
+    const detail = pocketbaseKeys.detail<Post>("posts", "a");
+    queryClient.setQueryData(full, [post("a"), post("b")]);
+    queryClient.setQueryData(detail, post("a"));
+    const observer = new QueryObserver(queryClient, { queryKey: detail, queryFn: async () => post("a"), enabled: false });
+    const stop = observer.subscribe(() => {});
+    pending(queryClient, { type: "update", id: "a", fields: { title: "z", updated: at(1) } });
+    rebaseCollection(queryClient, "posts");
+    expect(queryClient.getQueryData<Post>(detail)?.title).toBe("z");
+
+    const { undecided } = rebaseCollection(queryClient, "posts", { changes: [{ change: { type: "delete", id: "a", record: post("a") } }] });
+    expect(ids(queryClient.getQueryData(full))).toEqual(["b"]);
+    // The server's record, as the detail holds it until its refetch answers 404: not my update,
+    // which has nothing left to show on (a later rebase would drop it, and the 404 with it).
+    expect(queryClient.getQueryData<Post>(detail)).toEqual(post("a"));
+    expect(undecided).toContainEqual(detail);
+    stop();
+  });
+});
+
 describe("rebaseCollection: a settled write leaves the view", () => {
   it("puts the server's answer where the optimistic record stood", async () => {
     const queryClient = client();
