@@ -4,6 +4,7 @@ import { isServer } from "solid-js/web";
 import { clearPocketBaseCache } from "./core/optimistic/clearPocketBaseCache";
 import { fieldTypesRegistry } from "./core/filter/fieldTypesRegistry";
 import type { FieldTypes } from "./core/filter/types";
+import { keepSessionFresh } from "./core/auth/keepSessionFresh";
 import { onIdentityChange } from "./core/auth/onIdentityChange";
 import { PocketBaseContext } from "./PocketBaseContext";
 import type { RegisteredPocketBase } from "./typedCollections";
@@ -29,6 +30,13 @@ export interface PocketBaseProviderProps {
    * are patched in place instead of refetched ({@link fieldTypesRegistry} says why).
    */
   fieldTypes?: Readonly<Record<string, FieldTypes>>;
+  /**
+   * Keep the session honest (default `true`): with a stored token, check it once against the
+   * server on start (`authRefresh`), refresh it before it expires while the app is open, and
+   * sign out when the server refuses it (401 or 403: the user was deleted, the password
+   * changed). Network errors keep the session. `false` leaves the token to you.
+   */
+  authRefresh?: boolean;
   /** The app. */
   children?: JSX.Element;
 }
@@ -37,9 +45,10 @@ export interface PocketBaseProviderProps {
  * Makes a PocketBase client available to every hook of this library below it. Place it inside
  * TanStack's `QueryClientProvider`. When the signed-in user changes (login, logout, switch; not
  * a token refresh), it clears every cached PocketBase query of that QueryClient: active ones
- * are reset and refetch under the new user, the others are removed.
+ * are reset and refetch under the new user, the others are removed. With a stored token it
+ * checks it against the server on start and refreshes it before it expires (`authRefresh`).
  *
- * @param props - `client`, optional `fieldTypes`, and `children`.
+ * @param props - `client`, optional `fieldTypes` and `authRefresh`, and `children`.
  * @returns The children, with the client in context.
  * @example
  * ```tsx
@@ -67,6 +76,9 @@ export function PocketBaseProvider(props: PocketBaseProviderProps): JSX.Element 
     createEffect(() => {
       const client = queryClient();
       onCleanup(onIdentityChange(props.client, () => void clearPocketBaseCache(client)));
+    });
+    createEffect(() => {
+      if (props.authRefresh !== false) onCleanup(keepSessionFresh(props.client));
     });
   }
   // Written with createComponent rather than JSX so the package ships one plain JS build

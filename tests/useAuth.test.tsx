@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import PocketBase from "pocketbase";
+import { renderHook } from "@solidjs/testing-library";
 import { createEffect, createRoot } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { useAuth } from "../src/useAuth";
@@ -60,12 +61,13 @@ describe("useAuth", () => {
     const pb = newClient();
     pb.authStore.save(tokenExpiringIn(1), { id: "u1", collectionId: "_pb_users_auth_", collectionName: "users" });
     // What a component sees: an effect that re-runs when isValid changes.
+    // No provider: its session check would sign this made-up token out at once.
     const seen: boolean[] = [];
-    const { result, cleanup } = renderWithClient(() => {
-      const auth = useAuth();
+    const { result, cleanup } = renderHook(() => {
+      const auth = useAuth({ pocketbase: pb });
       createEffect(() => seen.push(auth.isValid));
       return auth;
-    }, pb);
+    });
     expect(seen).toEqual([true]);
     await waitFor(() => seen.at(-1) === false, { message: "the token's expiry, seen by an effect", timeout: 5000 });
     expect(result.record?.id).toBe("u1"); // expired, not signed out
