@@ -17,6 +17,7 @@ export { useAuth } from "./useAuth";
 export type { AuthState } from "./useAuth";
 export { useAuthWithPassword } from "./useAuthWithPassword";
 export { useSignOut } from "./useSignOut";
+export { useAuthMethods } from "./useAuthMethods";
 export type { AuthWithPasswordKept, AuthWithPasswordVariables } from "./core/mutations/authWithPasswordMutation";
 export type { HookOverrides } from "./HookOverrides";
 export type {
@@ -49,6 +50,7 @@ export type {
   UseRecordMutationOptions,
   UseRecordOptions,
   SignInMutationResult,
+  UseAuthMethodsOptions,
 } from "./types";
 
 // Framework-free core

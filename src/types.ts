@@ -1,5 +1,5 @@
 import type { InfiniteData, InfiniteQueryOptions, MutateOptions, MutationOptions, QueryOptions, UseMutationResult } from "@tanstack/solid-query";
-import type { ClientResponseError, ListResult } from "pocketbase";
+import type { AuthMethodsList, ClientResponseError, ListResult } from "pocketbase";
 import type { RealtimeStrategy, RecordEvent } from "./core/realtime/realtimeCacheListener";
 import type { RecordEventInfo } from "./core/realtime/recordEventListener";
 import type { ListQueryParams, PageQueryParams, RecordQueryParams } from "./core/types";
@@ -62,6 +62,16 @@ export type UseInfiniteCollectionOptions<T, TData = InfiniteData<ListResult<T>, 
  */
 export type UseRecordOptions<T, TData = T> = RecordQueryParams &
   PassThrough<QueryOptions<T, ClientResponseError, TData>>;
+
+/**
+ * Options of {@link useAuthMethods}: TanStack query options (`staleTime`, `enabled`, `select`, ...).
+ *
+ * @example
+ * ```ts
+ * const options: UseAuthMethodsOptions = { staleTime: 60_000 };
+ * ```
+ */
+export type UseAuthMethodsOptions<TData = AuthMethodsList> = PassThrough<QueryOptions<AuthMethodsList, ClientResponseError, TData>>;
 
 /**
  * Options shared by the mutation hooks: `expand`/`fields` shape the server's answer (pass what

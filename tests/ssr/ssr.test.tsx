@@ -94,6 +94,7 @@ function EveryHook() {
     useAuth: [],
     useAuthWithPassword: ["users"],
     useSignOut: [],
+    useAuthMethods: ["users"],
   };
   let status: unknown;
   for (const name of hookNames.filter((n) => !called.includes(n))) {

@@ -145,7 +145,7 @@ function carryChange(
   const windowed = (query: AnyQuery) => {
     if (query.state.data === undefined) return false;
     const kind = parseKey(query.queryKey)?.kind;
-    return kind !== "full" && kind !== "detail";
+    return kind === "page" || kind === "infinite";
   };
   if (queries.some(windowed)) return undefined;
   const id = change.type === "delete" ? change.id : change.record.id;
