@@ -18,6 +18,10 @@ export type { AuthState } from "./useAuth";
 export { useAuthWithPassword } from "./useAuthWithPassword";
 export { useSignOut } from "./useSignOut";
 export { useAuthMethods } from "./useAuthMethods";
+export { useRequestOTP } from "./useRequestOTP";
+export { useAuthWithOTP } from "./useAuthWithOTP";
+export type { RequestOTPVariables } from "./core/mutations/requestOTPMutation";
+export type { AuthWithOTPKept, AuthWithOTPVariables } from "./core/mutations/authWithOTPMutation";
 export type { AuthWithPasswordKept, AuthWithPasswordVariables } from "./core/mutations/authWithPasswordMutation";
 export type { HookOverrides } from "./HookOverrides";
 export type {

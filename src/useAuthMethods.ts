@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient, type UndefinedInitialDataOptions, type UseQueryResult } from "@tanstack/solid-query";
+import type Client from "pocketbase";
 import type { AuthMethodsList, ClientResponseError } from "pocketbase";
 import type { Accessor } from "solid-js";
 import { pocketbaseKeys } from "./core/keys/pocketbaseKeys";
@@ -32,7 +33,7 @@ export function useAuthMethods<TData = AuthMethodsList>(
   options?: Accessor<UseAuthMethodsOptions<TData>>,
   overrides?: HookOverrides,
 ): UseQueryResult<TData, ClientResponseError> {
-  const pb = usePocketBase(overrides?.pocketbase);
+  const pb: Client = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
   // The cast picks solid-query's overload without `initialData` (see useCollection).
   const query = (() => ({

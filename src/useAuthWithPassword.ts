@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient, type MutationOptions } from "@tanstack/solid-query";
+import type { MutationOptions } from "@tanstack/solid-query";
 import type { ClientResponseError, RecordAuthResponse, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { hideSecrets } from "./core/auth/hideSecrets";
 import {
   authWithPasswordMutation,
   type AuthWithPasswordKept,
@@ -9,7 +8,7 @@ import {
 } from "./core/mutations/authWithPasswordMutation";
 import type { HookOverrides } from "./HookOverrides";
 import type { SignInMutationResult } from "./types";
-import { usePocketBase } from "./usePocketBase";
+import { useSignInMutation } from "./useSignInMutation";
 
 /**
  * Signs in to an auth collection with an identity (email or username) and a password: the SDK's
@@ -47,20 +46,10 @@ export function useAuthWithPassword<R extends RecordModel = RecordModel, TContex
   options?: Accessor<Omit<MutationOptions<RecordAuthResponse<R>, ClientResponseError, AuthWithPasswordKept, TContext>, "mutationFn">>,
   overrides?: HookOverrides,
 ): SignInMutationResult<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext> {
-  const pb = usePocketBase(overrides?.pocketbase);
-  const queryClient = useQueryClient(overrides?.queryClient);
-  const result = useMutation<RecordAuthResponse<R>, ClientResponseError, AuthWithPasswordKept, TContext>(() => {
-    const user = options?.() ?? {};
-    const steps = authWithPasswordMutation<R>(pb, queryClient, collection);
-    return {
-      retry: steps.retry,
-      ...user,
-      mutationFn: steps.mutationFn,
-      onSettled: (data, error, kept, context, mutation) => {
-        steps.onSettled(data, error, kept);
-        return user.onSettled?.(data, error, kept, context, mutation);
-      },
-    };
-  }, () => queryClient);
-  return hideSecrets(result, ["password"]) as unknown as SignInMutationResult<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext>;
+  return useSignInMutation<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext>(
+    (pb, queryClient) => authWithPasswordMutation<R>(pb, queryClient, collection),
+    ["password"],
+    options,
+    overrides,
+  );
 }

@@ -95,6 +95,8 @@ function EveryHook() {
     useAuthWithPassword: ["users"],
     useSignOut: [],
     useAuthMethods: ["users"],
+    useRequestOTP: ["users"],
+    useAuthWithOTP: ["users"],
   };
   let status: unknown;
   for (const name of hookNames.filter((n) => !called.includes(n))) {

@@ -1,8 +1,7 @@
 import type { QueryClient } from "@tanstack/solid-query";
 import type Client from "pocketbase";
 import type { RecordAuthResponse, RecordModel, RecordOptions } from "pocketbase";
-import { secretVariables } from "../auth/secretVariables";
-import { retryPolicy } from "../queries/retryPolicy";
+import { secretMutationOptions } from "./secretMutationOptions";
 
 /**
  * What `mutate()` of `useAuthWithPassword` takes: the SDK's `authWithPassword` arguments.
@@ -28,21 +27,13 @@ export interface AuthWithPasswordVariables {
 export type AuthWithPasswordKept = Omit<AuthWithPasswordVariables, "password">;
 
 /**
- * The TanStack mutation options of a password sign-in: the request, with the password taken
- * from beside the kept variables (`secretVariables`), never retried on a 4xx answer (a wrong
- * password stays wrong; PocketBase also rate-limits sign-ins), and the password dropped once the
- * mutation settles.
+ * The TanStack mutation options of a password sign-in (see `secretMutationOptions`).
  *
  * Tested by tests/useAuthWithPassword.test.tsx.
  * @internal
  */
 export function authWithPasswordMutation<R extends RecordModel = RecordModel>(pb: Client, queryClient: QueryClient, collection: string) {
-  return {
-    mutationFn: (kept: AuthWithPasswordKept): Promise<RecordAuthResponse<R>> => {
-      const { identity, password, options } = secretVariables.reveal<AuthWithPasswordVariables>(kept);
-      return pb.collection(collection).authWithPassword<R>(identity, password, options);
-    },
-    retry: retryPolicy(queryClient, "mutations"),
-    onSettled: (_data: unknown, _error: unknown, kept: AuthWithPasswordKept) => secretVariables.forget(kept),
-  };
+  return secretMutationOptions<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept>(queryClient, ({ identity, password, options }) =>
+    pb.collection(collection).authWithPassword<R>(identity, password, options),
+  );
 }
