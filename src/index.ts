@@ -59,6 +59,7 @@ export type {
 
 // Framework-free core
 export { pocketbaseKeys } from "./core/keys/pocketbaseKeys";
+export { authMethodsKey } from "./core/keys/authMethodsKey";
 export { normalizeParams } from "./core/keys/normalizeParams";
 export type { NormalizedParams } from "./core/types";
 export { parseKey } from "./core/keys/parseKey";

@@ -26,7 +26,7 @@ export interface AuthState<R extends RecordModel = RecordModel> {
 }
 
 // setTimeout's longest delay; a token valid for longer is looked at again then.
-const LONGEST_TIMEOUT = 2 ** 31 - 1;
+const LONGEST_TIMEOUT = 2_147_483_647; // 2 ** 31 - 1, written out so that bundles which never use it drop it
 
 /**
  * The signed-in state of the PocketBase client, reactive: it follows every change of

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, type UndefinedInitialDataOptions, type UseQue
 import type Client from "pocketbase";
 import type { AuthMethodsList, ClientResponseError } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { pocketbaseKeys } from "./core/keys/pocketbaseKeys";
+import { authMethodsKey } from "./core/keys/authMethodsKey";
 import { retryPolicy } from "./core/queries/retryPolicy";
 import type { HookOverrides } from "./HookOverrides";
 import type { UseAuthMethodsOptions } from "./types";
@@ -12,7 +12,7 @@ import { usePocketBase } from "./usePocketBase";
  * The sign-in methods an auth collection allows (the SDK's `listAuthMethods`), as a query: a
  * login page renders the password form, the email-code button and the OAuth2 providers that are
  * enabled, from `data.password.enabled`, `data.otp.enabled`, `data.oauth2.providers` and
- * `data.mfa`. Cached under `pocketbaseKeys.authMethods(collection)`.
+ * `data.mfa`. Cached under `authMethodsKey(collection)`.
  *
  * @param collection - The auth collection's name or id, e.g. `"users"`.
  * @param options - Accessor of TanStack query options (`staleTime`, `enabled`, `select`, ...).
@@ -39,7 +39,7 @@ export function useAuthMethods<TData = AuthMethodsList>(
   const query = (() => ({
     retry: retryPolicy(queryClient, "queries"),
     ...options?.(),
-    queryKey: pocketbaseKeys.authMethods(collection),
+    queryKey: authMethodsKey(collection),
     queryFn: () => pb.collection(collection).listAuthMethods({ requestKey: null }),
   })) as UndefinedInitialDataOptions<AuthMethodsList, ClientResponseError, TData>;
   return useQuery(query, () => queryClient);

@@ -1,17 +1,17 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { pocketbaseKeys } from "../src/core/keys/pocketbaseKeys";
+import { authMethodsKey } from "../src/core/keys/authMethodsKey";
 import { useAuthMethods } from "../src/useAuthMethods";
 import { newClient, waitFor } from "./helpers/pocketbase";
 import { renderWithClient } from "./helpers/render";
 
 describe("useAuthMethods", () => {
-  it("lists the sign-in methods of an auth collection, cached under pocketbaseKeys.authMethods", async () => {
+  it("lists the sign-in methods of an auth collection, cached under authMethodsKey", async () => {
     const { result, queryClient, cleanup } = renderWithClient(() => useAuthMethods("users"), newClient());
     await waitFor(() => result.isSuccess, { message: "the methods" });
     expect(result.data?.password.enabled).toBe(true);
     expect(result.data?.password.identityFields).toContain("email");
-    expect(queryClient.getQueryData(pocketbaseKeys.authMethods("users"))).toEqual(result.data);
+    expect(queryClient.getQueryData(authMethodsKey("users"))).toEqual(result.data);
     cleanup();
   });
 

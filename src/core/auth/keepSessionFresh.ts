@@ -5,7 +5,7 @@ import { ClientResponseError, getTokenPayload, type RecordModel } from "pocketba
 // shorter one, so a tab that wakes from sleep still finds time to refresh it.
 const AHEAD_MS = 60_000;
 // setTimeout's longest delay; a later refresh is looked at again then.
-const LONGEST_TIMEOUT = 2 ** 31 - 1;
+const LONGEST_TIMEOUT = 2_147_483_647; // 2 ** 31 - 1, written out so that bundles which never use it drop it
 
 /**
  * Keeps the client's session honest while the app runs: the stored token is checked once against

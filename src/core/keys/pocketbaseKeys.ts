@@ -24,7 +24,6 @@ const ROOT = "pocketbase";
  *                                                       or one full list (params has neither)
  * ["pocketbase", collection, "infinite", params]        one infinite list
  * ["pocketbase", collection, "detail", id, params]      one record
- * ["pocketbase", collection, "auth-methods"]            an auth collection's sign-in methods
  * ```
  *
  * Mutations run under `["pocketbase", collection, kind]` (`create`, `update`, `delete`), in the
@@ -79,9 +78,6 @@ export const pocketbaseKeys = {
 
   /** `["pocketbase", collection, "detail"]`: every single-record query of a collection. */
   details: (collection: string) => [ROOT, collection, "detail"] as const,
-
-  /** `["pocketbase", collection, "auth-methods"]`: the sign-in methods an auth collection allows. */
-  authMethods: (collection: string) => [ROOT, collection, "auth-methods"] as const,
 
   /** `["pocketbase", collection, kind]`: the mutation key of this library's creates, updates or deletes. */
   mutation: (collection: string, kind: "create" | "update" | "delete") => [ROOT, collection, kind] as const,
