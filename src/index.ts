@@ -20,6 +20,13 @@ export { useSignOut } from "./useSignOut";
 export { useAuthMethods } from "./useAuthMethods";
 export { useRequestOTP } from "./useRequestOTP";
 export { useAuthWithOTP } from "./useAuthWithOTP";
+export { useRequestVerification } from "./useRequestVerification";
+export { useConfirmVerification } from "./useConfirmVerification";
+export { useRequestPasswordReset } from "./useRequestPasswordReset";
+export { useConfirmPasswordReset } from "./useConfirmPasswordReset";
+export type { EmailRequestVariables } from "./core/mutations/emailRequestMutation";
+export type { ConfirmVerificationVariables } from "./core/mutations/confirmVerificationMutation";
+export type { ConfirmPasswordResetVariables } from "./core/mutations/confirmPasswordResetMutation";
 export type { RequestOTPVariables } from "./core/mutations/requestOTPMutation";
 export type { AuthWithOTPKept, AuthWithOTPVariables } from "./core/mutations/authWithOTPMutation";
 export type { AuthWithPasswordKept, AuthWithPasswordVariables } from "./core/mutations/authWithPasswordMutation";
@@ -53,7 +60,7 @@ export type {
   UseRealtimeOptions,
   UseRecordMutationOptions,
   UseRecordOptions,
-  SignInMutationResult,
+  SecretMutationResult,
   UseAuthMethodsOptions,
 } from "./types";
 

@@ -120,9 +120,9 @@ export interface UseRealtimeOptions<T> {
 }
 
 /**
- * What the sign-in hooks return: solid-query's mutation result, whose `mutate` and
- * `mutateAsync` take the variables with their secrets (`TVariables`) while TanStack keeps, and
- * your callbacks see, only the rest (`TKept`).
+ * What the hooks whose variables hold a secret (a password, a code, a mailed token) return:
+ * solid-query's mutation result, whose `mutate` and `mutateAsync` take the variables with their
+ * secrets (`TVariables`) while TanStack keeps, and your callbacks see, only the rest (`TKept`).
  *
  * @typeParam TData - The SDK's answer.
  * @typeParam TVariables - What `mutate()` takes.
@@ -130,11 +130,11 @@ export interface UseRealtimeOptions<T> {
  * @typeParam TContext - What your own `onMutate` returns.
  * @example
  * ```ts
- * const signIn: SignInMutationResult<RecordAuthResponse, AuthWithPasswordVariables, AuthWithPasswordKept> =
+ * const signIn: SecretMutationResult<RecordAuthResponse, AuthWithPasswordVariables, AuthWithPasswordKept> =
  *   useAuthWithPassword("users");
  * ```
  */
-export type SignInMutationResult<TData, TVariables, TKept, TContext = unknown> = Omit<
+export type SecretMutationResult<TData, TVariables, TKept, TContext = unknown> = Omit<
   UseMutationResult<TData, ClientResponseError, TKept, TContext>,
   "mutate" | "mutateAsync"
 > & {

@@ -3,8 +3,8 @@ import type { ClientResponseError, RecordAuthResponse, RecordModel } from "pocke
 import type { Accessor } from "solid-js";
 import { authWithOTPMutation, type AuthWithOTPKept, type AuthWithOTPVariables } from "./core/mutations/authWithOTPMutation";
 import type { HookOverrides } from "./HookOverrides";
-import type { SignInMutationResult } from "./types";
-import { useSignInMutation } from "./useSignInMutation";
+import type { SecretMutationResult } from "./types";
+import { useSecretMutation } from "./useSecretMutation";
 
 /**
  * Signs in with the code PocketBase emailed (`useRequestOTP` first): the SDK's `authWithOTP` as
@@ -35,8 +35,8 @@ export function useAuthWithOTP<R extends RecordModel = RecordModel, TContext = u
   collection: string,
   options?: Accessor<Omit<MutationOptions<RecordAuthResponse<R>, ClientResponseError, AuthWithOTPKept, TContext>, "mutationFn">>,
   overrides?: HookOverrides,
-): SignInMutationResult<RecordAuthResponse<R>, AuthWithOTPVariables, AuthWithOTPKept, TContext> {
-  return useSignInMutation<RecordAuthResponse<R>, AuthWithOTPVariables, AuthWithOTPKept, TContext>(
+): SecretMutationResult<RecordAuthResponse<R>, AuthWithOTPVariables, AuthWithOTPKept, TContext> {
+  return useSecretMutation<RecordAuthResponse<R>, AuthWithOTPVariables, AuthWithOTPKept, TContext>(
     (pb, queryClient) => authWithOTPMutation<R>(pb, queryClient, collection),
     ["password"],
     options,

@@ -7,8 +7,8 @@ import {
   type AuthWithPasswordVariables,
 } from "./core/mutations/authWithPasswordMutation";
 import type { HookOverrides } from "./HookOverrides";
-import type { SignInMutationResult } from "./types";
-import { useSignInMutation } from "./useSignInMutation";
+import type { SecretMutationResult } from "./types";
+import { useSecretMutation } from "./useSecretMutation";
 
 /**
  * Signs in to an auth collection with an identity (email or username) and a password: the SDK's
@@ -45,8 +45,8 @@ export function useAuthWithPassword<R extends RecordModel = RecordModel, TContex
   collection: string,
   options?: Accessor<Omit<MutationOptions<RecordAuthResponse<R>, ClientResponseError, AuthWithPasswordKept, TContext>, "mutationFn">>,
   overrides?: HookOverrides,
-): SignInMutationResult<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext> {
-  return useSignInMutation<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext>(
+): SecretMutationResult<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext> {
+  return useSecretMutation<RecordAuthResponse<R>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext>(
     (pb, queryClient) => authWithPasswordMutation<R>(pb, queryClient, collection),
     ["password"],
     options,

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// Codes are read the way a user reads the mail: tests/pb_hooks/otp.pb.js keeps each OTP mail's
-// code instead of sending it, and the superuser reads it back.
+// Codes are read the way a user reads the mail: the test server keeps each OTP mail's code
+// instead of sending it (`mailed`).
 import type { QueryClient } from "@tanstack/solid-query";
 import type { ClientResponseError } from "pocketbase";
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { useAuthWithOTP } from "../src/useAuthWithOTP";
 import { useAuthWithPassword } from "../src/useAuthWithPassword";
 import { useRequestOTP } from "../src/useRequestOTP";
 import { recordRequests } from "./helpers/msw";
-import { newClient, superuserClient, uniqueScope, waitFor } from "./helpers/pocketbase";
+import { mailed, newClient, superuserClient, uniqueScope, waitFor } from "./helpers/pocketbase";
 import { renderWithClient } from "./helpers/render";
 
 async function newUser(collection = "users") {
@@ -17,13 +17,6 @@ async function newUser(collection = "users") {
   const email = `${uniqueScope("otp")}@example.com`;
   const user = await superuser.collection(collection).create({ email, password: "first-secret-1", passwordConfirm: "first-secret-1", verified: true });
   return { email, user, superuser };
-}
-
-async function mailedCode(email: string): Promise<string> {
-  const superuser = await superuserClient();
-  return waitFor(async () => (await superuser.send<{ code: string }>(`/api/test/otp/${encodeURIComponent(email)}`, {})).code, {
-    message: `the code mailed to ${email}`,
-  });
 }
 
 const cached = (queryClient: QueryClient) => JSON.stringify(queryClient.getMutationCache().getAll().map((mutation) => mutation.state));
@@ -38,7 +31,7 @@ describe("useRequestOTP and useAuthWithOTP", () => {
     result.request.mutate({ email });
     await waitFor(() => result.request.isSuccess, { message: "the code request" });
     const otpId = result.request.data!.otpId;
-    const code = await mailedCode(email);
+    const code = await mailed("otp", email);
 
     result.signIn.mutate({ otpId, password: code });
     expect(result.signIn.variables).toEqual({ otpId });
@@ -87,7 +80,7 @@ describe("useRequestOTP and useAuthWithOTP", () => {
     expect(result.auth.record).toBeNull();
 
     const { otpId } = await result.request.mutateAsync({ email });
-    result.otp.mutate({ otpId, password: await mailedCode(email), options: { mfaId } });
+    result.otp.mutate({ otpId, password: await mailed("otp", email), options: { mfaId } });
     await waitFor(() => result.otp.isSuccess, { message: "the second factor" });
     expect(result.auth.record?.id).toBe(user.id);
     cleanup();

@@ -121,3 +121,16 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, interval));
   }
 }
+
+/**
+ * What the auth mail of `kind` last sent to `email` carries, read back from the test server
+ * (tests/pb_hooks/mail.pb.js keeps it instead of sending the mail): the code of an OTP mail, the
+ * token of a verification or password-reset mail. Waits for the mail: some are sent in the
+ * background.
+ */
+export async function mailed(kind: "otp" | "verification" | "password-reset", email: string): Promise<string> {
+  const superuser = await superuserClient();
+  return waitFor(async () => (await superuser.send<{ value: string }>(`/api/test/mail/${kind}/${encodeURIComponent(email)}`, {})).value, {
+    message: `the ${kind} mail to ${email}`,
+  });
+}

@@ -97,6 +97,10 @@ function EveryHook() {
     useAuthMethods: ["users"],
     useRequestOTP: ["users"],
     useAuthWithOTP: ["users"],
+    useRequestVerification: ["users"],
+    useConfirmVerification: ["users"],
+    useRequestPasswordReset: ["users"],
+    useConfirmPasswordReset: ["users"],
   };
   let status: unknown;
   for (const name of hookNames.filter((n) => !called.includes(n))) {

@@ -4,16 +4,16 @@ import type { ClientResponseError } from "pocketbase";
 import type { Accessor } from "solid-js";
 import { hideSecrets } from "./core/auth/hideSecrets";
 import type { HookOverrides } from "./HookOverrides";
-import type { SignInMutationResult } from "./types";
+import type { SecretMutationResult } from "./types";
 import { usePocketBase } from "./usePocketBase";
 
 /**
- * The body of the sign-in hooks that take a secret: a solid-query mutation over the core's
+ * The body of the hooks whose variables hold a secret (a password, a code, a one-time token): a solid-query mutation over the core's
  * options (`secretMutationOptions`), the user's options around them (their `onSettled` after the
  * secret is dropped), and `mutate` taking the secret out of what TanStack keeps (`hideSecrets`).
  * @internal
  */
-export function useSignInMutation<TData, TVariables extends object, TKept extends object, TContext>(
+export function useSecretMutation<TData, TVariables extends object, TKept extends object, TContext>(
   steps: (pb: Client, queryClient: QueryClient) => {
     mutationFn: (kept: TKept) => Promise<TData>;
     retry: (failureCount: number, error: Error) => boolean;
@@ -22,7 +22,7 @@ export function useSignInMutation<TData, TVariables extends object, TKept extend
   secrets: readonly (keyof TVariables & string)[],
   options: Accessor<Omit<MutationOptions<TData, ClientResponseError, TKept, TContext>, "mutationFn">> | undefined,
   overrides: HookOverrides | undefined,
-): SignInMutationResult<TData, TVariables, TKept, TContext> {
+): SecretMutationResult<TData, TVariables, TKept, TContext> {
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
   const result = useMutation<TData, ClientResponseError, TKept, TContext>(() => {
@@ -38,5 +38,5 @@ export function useSignInMutation<TData, TVariables extends object, TKept extend
       },
     };
   }, () => queryClient);
-  return hideSecrets(result, secrets) as unknown as SignInMutationResult<TData, TVariables, TKept, TContext>;
+  return hideSecrets(result, secrets) as unknown as SecretMutationResult<TData, TVariables, TKept, TContext>;
 }
