@@ -2,6 +2,7 @@ import { getTokenPayload, type RecordModel } from "pocketbase";
 import { createSignal, onCleanup } from "solid-js";
 import { isServer } from "solid-js/web";
 import type Client from "pocketbase";
+import { liveAuthRecord } from "./core/realtime/liveAuthRecord";
 import type { HookOverrides } from "./HookOverrides";
 import { usePocketBase } from "./usePocketBase";
 
@@ -32,6 +33,9 @@ const LONGEST_TIMEOUT = 2_147_483_647; // 2 ** 31 - 1, written out so that bundl
  * The signed-in state of the PocketBase client, reactive: it follows every change of
  * `pb.authStore` (a sign-in, a token refresh, a sign-out, the same in another tab when the store
  * is the SDK's default `LocalAuthStore`), and `isValid` turns `false` when the token expires.
+ * While it is mounted the user's own record stays live through the realtime connection the
+ * other hooks share: edited elsewhere (a profile page in another window), it shows the new
+ * values without a reload; deleted, the client signs out.
  *
  * @typeParam R - The auth record's type (default `RecordModel`).
  * @param overrides - A client to use instead of the one in context.
@@ -65,8 +69,10 @@ export function useAuth<R extends RecordModel = RecordModel>(overrides?: Pick<Ho
     changed();
     watchExpiry();
   });
+  const stopLive = liveAuthRecord(pb);
   onCleanup(() => {
     stop();
+    stopLive();
     clearTimeout(expiry);
   });
   const read = <T,>(value: () => T) => {

@@ -4,7 +4,9 @@ import { renderHook } from "@solidjs/testing-library";
 import { createEffect, createRoot } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { useAuth } from "../src/useAuth";
-import { newClient, pbUrl, superuserClient, userClient, waitFor } from "./helpers/pocketbase";
+import { realtimeHub } from "../src/core/realtime/realtimeHub";
+import { newClient, pbUrl, superuserClient, uniqueScope, userClient, waitFor } from "./helpers/pocketbase";
+import { sdkTopics } from "./helpers/realtime";
 import { renderWithClient } from "./helpers/render";
 
 // An unsigned token (the store does not check signatures) that expires `seconds` from now.
@@ -71,6 +73,35 @@ describe("useAuth", () => {
     expect(seen).toEqual([true]);
     await waitFor(() => seen.at(-1) === false, { message: "the token's expiry, seen by an effect", timeout: 5000 });
     expect(result.record?.id).toBe("u1"); // expired, not signed out
+    cleanup();
+  });
+
+  it("keeps the user's own record live: an edit made elsewhere shows without a reload, a deletion signs out", async () => {
+    const superuser = await superuserClient();
+    const email = `${uniqueScope("live")}@example.com`;
+    const user = await superuser.collection("users").create({ email, name: "Before", password: "first-secret-1", passwordConfirm: "first-secret-1", verified: true });
+    const pb = newClient();
+    await pb.collection("users").authWithPassword(email, "first-secret-1");
+    const names: unknown[] = [];
+    const { result, cleanup } = renderWithClient(() => {
+      const auth = useAuth();
+      createEffect(() => names.push(auth.record?.name ?? null));
+      return auth;
+    }, pb);
+    await waitFor(() => sdkTopics(pb)[`users/${user.id}`] === 1, { message: "the subscription to the user's record" });
+    // Live once the server has the subscription: a probe on the same (shared) topic says when.
+    await new Promise<void>((resolve) => {
+      const stop = realtimeHub(pb).subscribe({ topic: `users/${user.id}` }, { onMessage() {}, onLive: () => (resolve(), setTimeout(stop)) });
+    });
+
+    await superuser.collection("users").update(user.id, { name: "After" });
+    await waitFor(() => names.at(-1) === "After", { message: "the edit, seen by an effect" });
+    expect(result.record?.email).toBe(email);
+    expect(result.isValid).toBe(true);
+
+    await superuser.collection("users").delete(user.id);
+    await waitFor(() => names.at(-1) === null, { message: "the sign-out" });
+    expect(pb.authStore.token).toBe("");
     cleanup();
   });
 
