@@ -309,6 +309,41 @@ export const checks = [
   },
 
   {
+    name: "two tabs of A's browser: signing out in one signs the other out within a second, no password stored or cached",
+    async run(ctx) {
+      const { a, appUrl, password, users } = ctx;
+      const second = await a.context.newPage();
+      try {
+        await second.goto(appUrl);
+        // The SDK's stored sign-in: the second tab starts signed in, checked against the server.
+        await until(second, (n) => document.querySelector('[data-testid="current-user"]')?.textContent === n, users[0].name, "the second tab signed in");
+        const holds = (page, text) =>
+          page.evaluate((t) => {
+            const { queryClient } = window.__clinic;
+            const stored = Object.keys(localStorage).map((key) => localStorage.getItem(key) ?? "");
+            const cached = [...queryClient.getQueryCache().getAll().map((q) => q.state.data), ...queryClient.getMutationCache().getAll().map((m) => m.state)];
+            return { stored: stored.some((v) => v.includes(t)), cached: JSON.stringify(cached).includes(t) };
+          }, text);
+        for (const page of [a.page, second]) {
+          const found = await holds(page, password);
+          if (found.stored || found.cached) throw new Error(`the password is ${found.stored ? "in localStorage" : "in the cache"}`);
+        }
+        const t0 = Date.now();
+        await logout(second);
+        await until(a.page, () => document.querySelector("form.login") !== null, null, "A's first tab signed out too", 1000);
+        const took = Date.now() - t0;
+        for (const page of [a.page, second]) {
+          if ((await holds(page, ctx.aliceDraft)).cached) throw new Error("Alice's draft is still cached after the sign-out");
+        }
+        await login(a.page, appUrl, users[0], password);
+        await until(a.page, (t) => [...document.querySelectorAll('[data-testid="draft-item-text"]')].some((e) => e.textContent === t), ctx.aliceDraft, "Alice's draft back");
+        return `the other tab showed the login ${took} ms after the click; no password in either tab's storage or cache`;
+      } finally {
+        await second.close();
+      }
+    },
+  },
+  {
     name: "A logs out and in as Bob: none of Alice's private data is shown or left in the cache",
     async run(ctx) {
       const { a, appUrl, password, users } = ctx;
