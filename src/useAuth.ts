@@ -4,6 +4,7 @@ import { isServer } from "solid-js/web";
 import type Client from "pocketbase";
 import { liveAuthRecord } from "./core/realtime/liveAuthRecord";
 import type { HookOverrides } from "./HookOverrides";
+import type { RecordOf } from "./typedCollections";
 import { usePocketBase } from "./usePocketBase";
 
 /**
@@ -15,7 +16,7 @@ import { usePocketBase } from "./usePocketBase";
  * const auth: AuthState = useAuth();
  * ```
  */
-export interface AuthState<R extends RecordModel = RecordModel> {
+export interface AuthState<R = RecordModel> {
   /** The signed-in record (a user, or a superuser), or `null` for a guest. */
   readonly record: R | null;
   /** The auth token, or `""`. */
@@ -37,18 +38,21 @@ const LONGEST_TIMEOUT = 2_147_483_647; // 2 ** 31 - 1, written out so that bundl
  * other hooks share: edited elsewhere (a profile page in another window), it shows the new
  * values without a reload; deleted, the client signs out.
  *
- * @typeParam R - The auth record's type (default `RecordModel`).
+ * @typeParam T - The auth collection's name (default `"users"`, PocketBase's own): the record is
+ *   that collection's registered record type once a schema is registered ({@link Register}),
+ *   else `RecordModel`. Or a record type written out: `useAuth<Staff>()`.
  * @param overrides - A client to use instead of the one in context.
  * @returns An object of tracked getters: read them in JSX or effects.
  * @throws Error outside a `PocketBaseProvider` with no `overrides.pocketbase` (see
  *   {@link usePocketBase}).
  * @example
  * ```tsx
- * const auth = useAuth<User>();
+ * const auth = useAuth(); // the signed-in user of "users", typed once a schema is registered
  * <Show when={auth.record} fallback={<Login />}>{(user) => <p>Hello {user().name}</p>}</Show>
  * ```
  */
-export function useAuth<R extends RecordModel = RecordModel>(overrides?: Pick<HookOverrides, "pocketbase">): AuthState<R> {
+export function useAuth<const T = "users">(overrides?: Pick<HookOverrides, "pocketbase">): AuthState<RecordOf<T>> {
+  type R = RecordOf<T>;
   const pb = usePocketBase(overrides?.pocketbase);
   const [changes, setChanges] = createSignal(0);
   const changed = () => setChanges((count) => count + 1);
@@ -96,7 +100,7 @@ export function useAuth<R extends RecordModel = RecordModel>(overrides?: Pick<Ho
 }
 
 // On the server a render reads the store once: nothing changes under it, and no timer may linger.
-function snapshot<R extends RecordModel>(pb: Client): AuthState<R> {
+function snapshot<R>(pb: Client): AuthState<R> {
   const { record, token, isValid, isSuperuser } = pb.authStore;
   return { record: record as R | null, token, isValid, isSuperuser };
 }

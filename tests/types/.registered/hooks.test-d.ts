@@ -8,6 +8,7 @@ import type PocketBase from "pocketbase";
 import type { ListResult, RecordService } from "pocketbase";
 import {
   PocketBaseProvider,
+  useAuth,
   useCollection,
   useCreateRecord,
   useDeleteRecord,
@@ -132,5 +133,11 @@ describe("a registered schema", () => {
     PocketBaseProvider({ client: {} as RegisteredPocketBase });
     // A plain PocketBase passes too: RecordService's type parameter does not affect assignability.
     PocketBaseProvider({ client: {} as PocketBase });
+  });
+
+  it("types the signed-in record from the auth collection: users by default, another by name", () => {
+    expectTypeOf(useAuth().record).toEqualTypeOf<UsersResponse | null>();
+    expectTypeOf(useAuth<"authors">().record).toEqualTypeOf<AuthorsResponse | null>();
+    expectTypeOf(useAuth<PostsResponse>().record).toEqualTypeOf<PostsResponse | null>();
   });
 });
