@@ -13,8 +13,8 @@ interface UnderRow {
   readonly index: number;
   /**
    * Where a row put back by sort goes among rows with equal sort values: after this one (the row
-   * the server had before it), first (`null`), or last (`"last"`: where the reducer guessed it,
-   * a place the list is refetched to confirm).
+   * the server had before it), first (`null`), or last (`LAST`: where the reducer guessed it, a
+   * place the list is refetched to confirm; and, without a sort, where a new row goes).
    */
   readonly after: string | null | typeof LAST;
 }
@@ -43,11 +43,11 @@ export interface Underlay {
  * has it goes back in place; one the view moved or removed goes back by the list's sort, after
  * the row with equal sort values that the server had before it (their order is the rowid's,
  * which only the server's copy tells). A change that would make such a place undecided (a
- * record taking the same sort values, or the row it goes after changing) is carried with the
- * server's copy instead (`ties`).
+ * record taking the same sort values as a row placed by a guess, or the row one goes after
+ * changing) is carried with the server's copy instead (`around`, `takes`).
  *
- * Tested by tests/core/optimistic/listUnderlay.test.ts, and through the rebase by
- * tests/core/optimistic/rebaseCollection.property.test.tsx.
+ * Tested by tests/core/optimistic/listUnderlay.test.ts, and against the full replay and the plain
+ * reducer by tests/core/optimistic/listUnderlay.property.test.ts.
  * @internal
  */
 export const listUnderlay = {
