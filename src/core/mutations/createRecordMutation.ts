@@ -10,6 +10,7 @@ import { rebaseCollection } from "../optimistic/rebaseCollection";
 import type { MutationSteps } from "./composeMutationOptions";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import { newRecordId } from "./newRecordId";
+import { withoutPasswords } from "./withoutPasswords";
 import type { RecordQueryParams } from "../types";
 
 /**
@@ -86,7 +87,7 @@ export function createRecordMutation<T = RecordModel>(
         collectionName: collection,
         created: now,
         updated: now,
-        ...withFileNames(variables),
+        ...withoutPasswords(withFileNames(variables)),
         id,
       } as RecordModel;
       // `detail`: a page opened for the new record right away shows it without a request.

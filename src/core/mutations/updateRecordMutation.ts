@@ -9,6 +9,7 @@ import { applyModifiers } from "./applyModifiers";
 import type { MutationSteps } from "./composeMutationOptions";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import type { RecordQueryParams } from "../types";
+import { withoutPasswords } from "./withoutPasswords";
 
 /**
  * Variables of an update: the record id and the fields to change. PocketBase's modifiers work
@@ -74,7 +75,7 @@ export function updateRecordMutation<T = RecordModel>(
       if (!current) return { id }; // nothing cached to show it on; the server's answer will be
       // Modifiers become values now: replayed on a state that already holds this update (its
       // own realtime echo), `views+: 1` must not count twice.
-      const { record, written } = applyModifiers(current, data);
+      const { record, written } = applyModifiers(current, withoutPasswords(data));
       const fields = Object.fromEntries(written.map((field) => [field, record[field]]));
       fields.updated = formatPocketBaseDate(new Date());
       return { id, write: { type: "update", id, fields } };
