@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/solid-query";
 import type { ClientResponseError, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
+import { hideSecrets } from "./core/auth/hideSecrets";
+import { passwordVariables } from "./core/mutations/passwordVariables";
 import { composeMutationOptions, type ComposedContext } from "./core/mutations/composeMutationOptions";
 import { createRecordMutation, type CreateContext, type CreateVariables } from "./core/mutations/createRecordMutation";
 import type { HookOverrides } from "./HookOverrides";
@@ -53,9 +55,11 @@ export function useCreateRecord<T = RecordModel, TContext = unknown>(
 ): UseMutationResult<T, ClientResponseError, CreateVariables, ComposedContext<CreateContext, TContext>> {
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
-  return useMutation(() => {
+  const result = useMutation(() => {
     const { expand, fields, optimistic, ...user } = options?.() ?? {};
     const steps = createRecordMutation<T>(pb, queryClient, collection, { expand, fields, optimistic });
     return composeMutationOptions(queryClient, collection, steps, user);
   }, () => queryClient);
+  // An auth record's password fields never enter what TanStack keeps.
+  return hideSecrets(result, (variables) => passwordVariables.hide(variables, "variables"));
 }

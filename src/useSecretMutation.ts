@@ -3,6 +3,7 @@ import type Client from "pocketbase";
 import type { ClientResponseError } from "pocketbase";
 import type { Accessor } from "solid-js";
 import { hideSecrets } from "./core/auth/hideSecrets";
+import { secretVariables } from "./core/auth/secretVariables";
 import type { HookOverrides } from "./HookOverrides";
 import type { SecretMutationResult } from "./types";
 import { usePocketBase } from "./usePocketBase";
@@ -38,5 +39,5 @@ export function useSecretMutation<TData, TVariables extends object, TKept extend
       },
     };
   }, () => queryClient);
-  return hideSecrets(result, secrets) as unknown as SecretMutationResult<TData, TVariables, TKept, TContext>;
+  return hideSecrets(result, (variables) => secretVariables.hide(variables, secrets as never[])) as unknown as SecretMutationResult<TData, TVariables, TKept, TContext>;
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/solid-query";
 import type { ClientResponseError, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
+import { hideSecrets } from "./core/auth/hideSecrets";
+import { passwordVariables } from "./core/mutations/passwordVariables";
 import { composeMutationOptions, type ComposedContext } from "./core/mutations/composeMutationOptions";
 import { updateRecordMutation, type UpdateContext, type UpdateVariables } from "./core/mutations/updateRecordMutation";
 import type { HookOverrides } from "./HookOverrides";
@@ -51,9 +53,11 @@ export function useUpdateRecord<T = RecordModel, TContext = unknown>(
 ): UseMutationResult<T, ClientResponseError, UpdateVariables, ComposedContext<UpdateContext | undefined, TContext>> {
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
-  return useMutation(() => {
+  const result = useMutation(() => {
     const { expand, fields, optimistic, ...user } = options?.() ?? {};
     const steps = updateRecordMutation<T>(pb, queryClient, collection, { expand, fields, optimistic });
     return composeMutationOptions(queryClient, collection, steps, user);
   }, () => queryClient);
+  // An auth record's password fields never enter what TanStack keeps.
+  return hideSecrets(result, (variables) => passwordVariables.hide(variables, "data"));
 }

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-// Signing up and changing a password go through useCreateRecord and useUpdateRecord: what they
-// show before the server answers must not put the password into the query cache, which every
-// component reads and a persister writes to storage.
+// Signing up and changing a password go through useCreateRecord and useUpdateRecord: neither
+// what they show before the server answers (the query cache, which every component reads) nor
+// what TanStack keeps of the mutation (its variables, which a persister writes to storage) may
+// hold a password.
 import { describe, expect, it } from "vitest";
 import { useCreateRecord } from "../src/useCreateRecord";
 import { useFullCollection } from "../src/useFullCollection";
@@ -11,9 +12,13 @@ import { freshCollection, newClient, uniqueScope, waitFor } from "./helpers/pock
 import { renderWithClient } from "./helpers/render";
 import type { QueryClient } from "@tanstack/solid-query";
 
-const cachedText = (queryClient: QueryClient) => JSON.stringify(queryClient.getQueryCache().getAll().map((query) => query.state.data ?? null));
+const cachedText = (queryClient: QueryClient) =>
+  JSON.stringify([
+    queryClient.getQueryCache().getAll().map((query) => query.state.data ?? null),
+    queryClient.getMutationCache().getAll().map((mutation) => mutation.state),
+  ]);
 
-describe("auth records: no password in the query cache", () => {
+describe("auth records: no password in the query or mutation cache", () => {
   it("a sign-up shows the new record at once, without its password", async () => {
     const users = await freshCollection("users");
     const email = `${uniqueScope("signup")}@example.com`;
@@ -30,6 +35,9 @@ describe("auth records: no password in the query cache", () => {
     held.release("pass");
     await waitFor(() => result.create.isSuccess, { message: "the sign-up" });
     expect(cachedText(queryClient)).not.toContain("signup-secret-1");
+    expect(result.create.variables).toEqual({ email }); // the rest is kept, as for any create
+    // The server got the password: it signs in.
+    await newClient().collection(users).authWithPassword(email, "signup-secret-1");
     cleanup();
   });
 
@@ -51,6 +59,9 @@ describe("auth records: no password in the query cache", () => {
     expect(cached).not.toContain("second-secret-2");
     held.release("pass");
     await waitFor(() => result.update.isSuccess, { message: "the change" });
+    expect(cachedText(queryClient)).not.toContain("second-secret-2");
+    expect(result.update.variables).toEqual({ id, data: { name: "Renamed" } });
+    await newClient().collection(users).authWithPassword(email, "second-secret-2");
     cleanup();
   });
 });

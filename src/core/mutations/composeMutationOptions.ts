@@ -6,6 +6,7 @@ import { rebaseCollection } from "../optimistic/rebaseCollection";
 import { serverChanges } from "../optimistic/serverChanges";
 import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
 import { retryPolicy } from "../queries/retryPolicy";
+import { passwordVariables } from "./passwordVariables";
 
 /**
  * What one kind of mutation of this library does around its request. `onMutate` says what the
@@ -145,6 +146,7 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
       result: Context | undefined,
       context: MutationFunctionContext,
     ) => {
+      passwordVariables.forget(variables); // a record's password fields go once it settled
       // Awaited: `isPending` ends once the refetch has landed. Other mutations still pending
       // survive it: the refetched data is rebased like any server snapshot.
       await queryClient.invalidateQueries({ queryKey: pocketbaseKeys.collection(collection) });

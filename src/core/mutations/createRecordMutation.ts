@@ -10,6 +10,7 @@ import { rebaseCollection } from "../optimistic/rebaseCollection";
 import type { MutationSteps } from "./composeMutationOptions";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import { newRecordId } from "./newRecordId";
+import { passwordVariables } from "./passwordVariables";
 import { withoutPasswords } from "./withoutPasswords";
 import type { RecordQueryParams } from "../types";
 
@@ -76,7 +77,7 @@ export function createRecordMutation<T = RecordModel>(
   return {
     kind: "create",
     mutationFn: (variables) =>
-      pb.collection(collection).create<T>({ ...variables, id: idFor(variables) }, { ...params, requestKey: null }),
+      pb.collection(collection).create<T>({ ...passwordVariables.reveal(variables, variables), id: idFor(variables) }, { ...params, requestKey: null }),
 
     onMutate: (variables) => {
       const id = idFor(variables);

@@ -9,6 +9,7 @@ import { applyModifiers } from "./applyModifiers";
 import type { MutationSteps } from "./composeMutationOptions";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import type { RecordQueryParams } from "../types";
+import { passwordVariables } from "./passwordVariables";
 import { withoutPasswords } from "./withoutPasswords";
 
 /**
@@ -67,7 +68,8 @@ export function updateRecordMutation<T = RecordModel>(
   const { optimistic = true, ...params } = options;
   return {
     kind: "update",
-    mutationFn: ({ id, data }) => pb.collection(collection).update<T>(id, data, { ...params, requestKey: null }),
+    mutationFn: (variables) =>
+      pb.collection(collection).update<T>(variables.id, passwordVariables.reveal(variables, variables.data), { ...params, requestKey: null }),
 
     onMutate: ({ id, data }) => {
       if (!optimistic || data instanceof FormData) return { id };
