@@ -3,6 +3,7 @@ import type { ClientResponseError, RecordAuthResponse, RecordModel } from "pocke
 import type { Accessor } from "solid-js";
 import { authWithOTPMutation, type AuthWithOTPKept, type AuthWithOTPVariables } from "./core/mutations/authWithOTPMutation";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { SecretMutationResult } from "./types";
 import { useSecretMutation } from "./useSecretMutation";
 
@@ -16,7 +17,9 @@ import { useSecretMutation } from "./useSecretMutation";
  * As the second step of MFA, pass the first step's `mfaId` (on its 401: `error.response.mfaId`)
  * in `options`.
  *
- * @typeParam R - The auth record's type (default `RecordModel`).
+ * @typeParam T - The auth collection's name, which types the answer's record (its registered
+ *   record type once a schema is registered, see {@link Register}); or the record type written
+ *   out: `useAuthWithOTP<Staff>("staff")`.
  * @param collection - The auth collection's name or id, e.g. `"users"`.
  * @param options - Accessor of TanStack mutation options.
  * @param overrides - Clients to use instead of the ones in context.
@@ -31,6 +34,12 @@ import { useSecretMutation } from "./useSecretMutation";
  * <form onSubmit={(e) => { e.preventDefault(); signIn.mutate({ otpId: request.data!.otpId, password: code() }); }}>
  * ```
  */
+export function useAuthWithOTP<const T, TContext = unknown>(
+  collection: CollectionArgument<T>,
+  options?: Accessor<Omit<MutationOptions<RecordAuthResponse<RecordOf<T>>, ClientResponseError, AuthWithOTPKept, TContext>, "mutationFn">>,
+  overrides?: HookOverrides,
+): SecretMutationResult<RecordAuthResponse<RecordOf<T>>, AuthWithOTPVariables, AuthWithOTPKept, TContext>;
+// The implementation signature; the overload above is the public one.
 export function useAuthWithOTP<R extends RecordModel = RecordModel, TContext = unknown>(
   collection: string,
   options?: Accessor<Omit<MutationOptions<RecordAuthResponse<R>, ClientResponseError, AuthWithOTPKept, TContext>, "mutationFn">>,

@@ -7,6 +7,7 @@ import {
   type AuthWithPasswordVariables,
 } from "./core/mutations/authWithPasswordMutation";
 import type { HookOverrides } from "./HookOverrides";
+import type { CollectionArgument, RecordOf } from "./typedCollections";
 import type { SecretMutationResult } from "./types";
 import { useSecretMutation } from "./useSecretMutation";
 
@@ -24,7 +25,9 @@ import { useSecretMutation } from "./useSecretMutation";
  * factor (MFA), this step fails with a 401 whose `error.response.mfaId` the second method passes
  * on in its request options (`{ mfaId }`), as the SDK documents.
  *
- * @typeParam R - The auth record's type (default `RecordModel`).
+ * @typeParam T - The auth collection's name, which types the answer's record (its registered
+ *   record type once a schema is registered, see {@link Register}); or the record type written
+ *   out: `useAuthWithPassword<Staff>("staff")`.
  * @param collection - The auth collection's name or id, e.g. `"users"`.
  * @param options - Accessor of TanStack mutation options (`onSuccess`, `onError`, ...).
  * @param overrides - Clients to use instead of the ones in context.
@@ -41,6 +44,12 @@ import { useSecretMutation } from "./useSecretMutation";
  * </form>
  * ```
  */
+export function useAuthWithPassword<const T, TContext = unknown>(
+  collection: CollectionArgument<T>,
+  options?: Accessor<Omit<MutationOptions<RecordAuthResponse<RecordOf<T>>, ClientResponseError, AuthWithPasswordKept, TContext>, "mutationFn">>,
+  overrides?: HookOverrides,
+): SecretMutationResult<RecordAuthResponse<RecordOf<T>>, AuthWithPasswordVariables, AuthWithPasswordKept, TContext>;
+// The implementation signature; the overload above is the public one.
 export function useAuthWithPassword<R extends RecordModel = RecordModel, TContext = unknown>(
   collection: string,
   options?: Accessor<Omit<MutationOptions<RecordAuthResponse<R>, ClientResponseError, AuthWithPasswordKept, TContext>, "mutationFn">>,

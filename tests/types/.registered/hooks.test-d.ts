@@ -9,6 +9,8 @@ import type { ListResult, RecordService } from "pocketbase";
 import {
   PocketBaseProvider,
   useAuth,
+  useAuthWithOTP,
+  useAuthWithPassword,
   useCollection,
   useCreateRecord,
   useDeleteRecord,
@@ -139,5 +141,9 @@ describe("a registered schema", () => {
     expectTypeOf(useAuth().record).toEqualTypeOf<UsersResponse | null>();
     expectTypeOf(useAuth<"authors">().record).toEqualTypeOf<AuthorsResponse | null>();
     expectTypeOf(useAuth<PostsResponse>().record).toEqualTypeOf<PostsResponse | null>();
+    expectTypeOf(useAuthWithPassword("users").data?.record).toEqualTypeOf<UsersResponse | undefined>();
+    expectTypeOf(useAuthWithOTP("users").data?.record).toEqualTypeOf<UsersResponse | undefined>();
+    // @ts-expect-error the name is checked against the schema, as in every hook
+    useAuthWithPassword("nope");
   });
 });
