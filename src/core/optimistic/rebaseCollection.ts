@@ -11,6 +11,7 @@ import { fieldTypesRegistry } from "../filter/fieldTypesRegistry";
 import { matches } from "../filter/matches";
 import { parseKey } from "../keys/parseKey";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
+import { cacheCopy, type CacheCopy } from "./cacheCopy";
 import { keepStale } from "./keepStale";
 import { listUnderlay, type Underlay } from "./listUnderlay";
 import { pendingWrites, type PendingWrite } from "./pendingWrites";
@@ -60,12 +61,12 @@ export function rebaseCollection(queryClient: QueryClient, collection: string, o
     const carried = carryChange(queryClient, collection, queries, writes, views, changes[0]!);
     if (carried) return carried;
   }
-  const server = copyOf(queryClient, queries, (query) => serverSnapshots.serverOf(queryClient, collection, query));
+  const server = cacheCopy(queryClient, queries, (query) => serverSnapshots.serverOf(queryClient, collection, query));
   let result = NOTHING;
   for (const { change, options } of changes) {
     result = merge(result, applyRecordChange(server.cache, collection, change, { fieldTypes, ...options }));
   }
-  const view = copyOf(queryClient, queries, (query) => server.dataOf(query));
+  const view = cacheCopy(queryClient, queries, (query) => server.dataOf(query));
   const bases = freshestCopies(queryClient, collection, server.cache, writes);
   // Each written record as the replay leaves it (null: deleted), the base of the next write.
   const shown = new Map<string, Row | null>();
@@ -171,7 +172,7 @@ function carryChange(
     underlays.set(query, { underlay, before: listUnderlay.rowsOf(underlay, id, shown) });
     if (ties === "guess") guessed.add(query);
   }
-  const server = copyOf(queryClient, queries, (query) => underlays.get(query)?.before ?? serverSnapshots.serverOf(queryClient, collection, query));
+  const server = cacheCopy(queryClient, queries, (query) => underlays.get(query)?.before ?? serverSnapshots.serverOf(queryClient, collection, query));
   let result = applyRecordChange(server.cache, collection, change, { fieldTypes, ...options });
   // The second pass, on the views: `pending` because the server pass kept the tombstones' books.
   let shownChange: RecordChange = change;
@@ -189,7 +190,7 @@ function carryChange(
     shownOptions = { force: true, pending: true, replay: true, fieldTypes };
   }
   // The record may now show in any query, a view or not.
-  const view = copyOf(queryClient, queries, (query) => (views.has(query) ? query.state.data : server.dataOf(query)));
+  const view = cacheCopy(queryClient, queries, (query) => (views.has(query) ? query.state.data : server.dataOf(query)));
   result = merge(result, applyRecordChange(view.cache, collection, shownChange, shownOptions));
   const kept = new Map<AnyQuery, Underlay>();
   for (const [query, { underlay, before }] of underlays) {
@@ -229,7 +230,7 @@ function carryAround(
     else carried.set(query, underlay);
     if (ties === "guess") guessed.add(query);
   }
-  const copy = copyOf(queryClient, queries, (query) => query.state.data, {
+  const copy = cacheCopy(queryClient, queries, (query) => query.state.data, {
     queries: whole,
     dataOf: (query) => serverSnapshots.serverOf(queryClient, collection, query),
   });
@@ -316,65 +317,6 @@ function dropDetail(queryClient: QueryClient, collection: string, query: AnyQuer
   serverSnapshots.forget(queryClient, collection, query);
   if (query.getObserversCount() > 0) void queryClient.resetQueries({ queryKey: query.queryKey, exact: true });
   else queryClient.removeQueries({ queryKey: query.queryKey, exact: true });
-}
-
-interface CacheCopy {
-  /** The copy, shaped like the QueryClient for the reducer. */
-  cache: RecordCache;
-  dataOf(query: AnyQuery): unknown;
-  /** The data of the query's second slot (see `copyOf`). */
-  besideOf(query: AnyQuery): unknown;
-  /** Whether the reducer removed the query (an unobserved detail of a deleted record). */
-  removed(query: AnyQuery): boolean;
-  /** Shows `data` for a detail that has no data of its own (never fetched). */
-  show(query: AnyQuery, data: unknown): void;
-}
-
-// A copy of the collection's cached data that the reducer writes into instead of the cache.
-// `beside` gives some queries a second slot with other data (their server data beside their
-// view), under a copy of their key, so that one reducer pass serves both.
-function copyOf(
-  queryClient: QueryClient,
-  queries: readonly AnyQuery[],
-  dataOf: (query: AnyQuery) => unknown,
-  beside?: { queries: ReadonlySet<AnyQuery>; dataOf: (query: AnyQuery) => unknown },
-): CacheCopy {
-  const byKey = new Map<QueryKey, AnyQuery>(queries.map((query) => [query.queryKey, query]));
-  const data = new Map(queries.map((query) => [query, dataOf(query)]));
-  const besideKeys = new Map<QueryKey, AnyQuery>();
-  const besideData = new Map<AnyQuery, unknown>();
-  for (const query of beside?.queries ?? []) {
-    besideKeys.set([...query.queryKey], query);
-    besideData.set(query, beside!.dataOf(query));
-  }
-  const removed = new Set<AnyQuery>();
-  const cache = {
-    getQueriesData: () => [
-      ...queries.filter((query) => !removed.has(query)).map((query) => [query.queryKey, data.get(query)]),
-      ...[...besideKeys].map(([queryKey, query]) => [queryKey, besideData.get(query)]),
-    ],
-    setQueryData: (queryKey: QueryKey, value: unknown) => {
-      const query = byKey.get(queryKey);
-      if (query) data.set(query, value);
-      const second = besideKeys.get(queryKey);
-      if (second) besideData.set(second, value);
-      return value;
-    },
-    removeQueries: ({ queryKey }: { queryKey: QueryKey }) => {
-      const query = byKey.get(queryKey);
-      if (query) removed.add(query);
-    },
-    getQueryCache: () => queryClient.getQueryCache(),
-  } as unknown as RecordCache;
-  return {
-    cache,
-    dataOf: (query) => data.get(query),
-    besideOf: (query) => besideData.get(query),
-    removed: (query) => removed.has(query),
-    show: (query, value) => {
-      if (data.get(query) === undefined && parseKey(query.queryKey)?.kind === "detail") data.set(query, value);
-    },
-  };
 }
 
 // The lists whose server data got a row at a guessed place: refetched to confirm, as the reducer
