@@ -150,12 +150,18 @@ export const listUnderlay = {
    * What a server change of record `id`, which a pending write touches, does to the list: as
    * `around` says, but the record's own new server row has a place to take too. `member`:
    * whether the list's filter takes `record` (`undefined`: undecidable, so the reducer leaves
-   * the list as it is).
+   * the list as it is). `before`: the record's server row in the list, when the caller has it.
    */
-  takes(underlay: Underlay, id: string, record: Row | undefined, member: boolean | undefined, view: readonly Row[]): "whole" | "guess" | "exact" {
+  takes(
+    underlay: Underlay,
+    id: string,
+    record: Row | undefined,
+    member: boolean | undefined,
+    view: readonly Row[],
+    before: Row | undefined = listUnderlay.rowsOf(underlay, id, view)[0],
+  ): "whole" | "guess" | "exact" {
     if (record && member === undefined) return "exact";
     if (!record || !member) return underlay.anchors.has(id) ? "whole" : "exact"; // it leaves the list
-    const before = listUnderlay.rowsOf(underlay, id, view)[0];
     if (before && sameSort(underlay.compare, before, record)) return "exact"; // it keeps its place
     if (underlay.anchors.has(id)) return "whole";
     const { compare, rows } = underlay;

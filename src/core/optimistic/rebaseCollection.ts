@@ -167,9 +167,11 @@ function carryChange(
     if (!underlay) continue;
     const shown = query.state.data as Row[];
     const member = record && matches(parseKey(query.queryKey)!.params, record, fieldTypes);
-    const ties = listUnderlay.takes(underlay, id, record, member, shown);
+    // The record's server row: one scan of the view, for the decision and the server pass.
+    const before = listUnderlay.rowsOf(underlay, id, shown);
+    const ties = listUnderlay.takes(underlay, id, record, member, shown, before[0]);
     if (ties === "whole") continue;
-    underlays.set(query, { underlay, before: listUnderlay.rowsOf(underlay, id, shown) });
+    underlays.set(query, { underlay, before });
     if (ties === "guess") guessed.add(query);
   }
   const server = cacheCopy(queryClient, queries, (query) => underlays.get(query)?.before ?? serverSnapshots.serverOf(queryClient, collection, query));
