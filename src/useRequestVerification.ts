@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient, type MutationOptions, type UseMutationResult } from "@tanstack/solid-query";
-import type Client from "pocketbase";
+import type { MutationOptions, UseMutationResult } from "@tanstack/solid-query";
 import type { ClientResponseError } from "pocketbase";
 import type { Accessor } from "solid-js";
-import { emailRequestMutation, type EmailRequestVariables } from "./core/mutations/emailRequestMutation";
+import type { EmailRequestVariables } from "./core/mutations/emailRequestMutation";
 import type { HookOverrides } from "./HookOverrides";
-import { usePocketBase } from "./usePocketBase";
+import { useEmailRequest } from "./useEmailRequest";
 
 /**
  * Asks PocketBase to mail an address a link that verifies it (the SDK's `requestVerification`), as a
@@ -29,10 +28,5 @@ export function useRequestVerification<TContext = unknown>(
   options?: Accessor<Omit<MutationOptions<boolean, ClientResponseError, EmailRequestVariables, TContext>, "mutationFn">>,
   overrides?: HookOverrides,
 ): UseMutationResult<boolean, ClientResponseError, EmailRequestVariables, TContext> {
-  const pb: Client = usePocketBase(overrides?.pocketbase);
-  const queryClient = useQueryClient(overrides?.queryClient);
-  return useMutation<boolean, ClientResponseError, EmailRequestVariables, TContext>(() => {
-    const own = emailRequestMutation(queryClient, (email, requestOptions) => pb.collection(collection).requestVerification(email, requestOptions));
-    return { retry: own.retry, ...options?.(), mutationFn: own.mutationFn };
-  }, () => queryClient);
+  return useEmailRequest(collection, (records, email, requestOptions) => records.requestVerification(email, requestOptions), options, overrides);
 }
