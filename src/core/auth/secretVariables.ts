@@ -3,10 +3,11 @@ type Fields = Record<string, unknown>;
 const kept = new WeakMap<object, Fields>();
 
 /**
- * Sign-in variables without their secrets. TanStack keeps a mutation's `variables` in its cache
+ * Mutation variables without their secrets. TanStack keeps a mutation's `variables` in its cache
  * for as long as the mutation is cached (and a persister writes them to storage), so a password,
- * an OTP code or an OAuth2 code must never be in them: the hooks hand TanStack a copy without
- * the secrets, which wait here, beside it, until the mutation settles.
+ * an email code or a mailed token must never be in them: the hooks hand TanStack a copy without
+ * the secrets, which wait here, beside it, until the mutation settles. The one store for the
+ * sign-in hooks and for an auth record's password fields (`passwordVariables`).
  *
  * Tested by tests/core/auth/secretVariables.test.ts and tests/useAuthWithPassword.test.tsx.
  * @internal
@@ -38,6 +39,11 @@ export const secretVariables = {
       );
     }
     return { ...copy, ...secrets } as T;
+  },
+
+  /** Whether `copy` came from `hide` and its secrets are still kept. */
+  keeps(copy: object): boolean {
+    return kept.has(copy);
   },
 
   /** Drops the secrets of `copy` (the mutation settled). */

@@ -77,7 +77,7 @@ export function createRecordMutation<T = RecordModel>(
   return {
     kind: "create",
     mutationFn: (variables) =>
-      pb.collection(collection).create<T>({ ...passwordVariables.reveal(variables, variables), id: idFor(variables) }, { ...params, requestKey: null }),
+      pb.collection(collection).create<T>({ ...passwordVariables.reveal(variables), id: idFor(variables) }, { ...params, requestKey: null }),
 
     onMutate: (variables) => {
       const id = idFor(variables);

@@ -69,7 +69,7 @@ export function updateRecordMutation<T = RecordModel>(
   return {
     kind: "update",
     mutationFn: (variables) =>
-      pb.collection(collection).update<T>(variables.id, passwordVariables.reveal(variables, variables.data), { ...params, requestKey: null }),
+      pb.collection(collection).update<T>(variables.id, passwordVariables.reveal(variables.data), { ...params, requestKey: null }),
 
     onMutate: ({ id, data }) => {
       if (!optimistic || data instanceof FormData) return { id };
