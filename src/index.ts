@@ -20,6 +20,7 @@ export { useSignOut } from "./useSignOut";
 export { useAuthMethods } from "./useAuthMethods";
 export { useRequestOTP } from "./useRequestOTP";
 export { useAuthWithOTP } from "./useAuthWithOTP";
+export { useAuthWithOAuth2 } from "./useAuthWithOAuth2";
 export { useRequestVerification } from "./useRequestVerification";
 export { useConfirmVerification } from "./useConfirmVerification";
 export { useRequestPasswordReset } from "./useRequestPasswordReset";
@@ -30,6 +31,7 @@ export type { ConfirmPasswordResetVariables } from "./core/mutations/confirmPass
 export type { RequestOTPVariables } from "./core/mutations/requestOTPMutation";
 export type { AuthWithOTPKept, AuthWithOTPVariables } from "./core/mutations/authWithOTPMutation";
 export type { AuthWithPasswordKept, AuthWithPasswordVariables } from "./core/mutations/authWithPasswordMutation";
+export type { AuthWithOAuth2Variables } from "./core/mutations/authWithOAuth2Mutation";
 export type { HookOverrides } from "./HookOverrides";
 export type {
   CollectionArgument,

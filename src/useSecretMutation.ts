@@ -11,7 +11,8 @@ import { usePocketBase } from "./usePocketBase";
 /**
  * The body of the hooks whose variables hold a secret (a password, a code, a one-time token): a solid-query mutation over the core's
  * options (`secretMutationOptions`), the user's options around them (their `onSettled` after the
- * secret is dropped), and `mutate` taking the secret out of what TanStack keeps (`hideSecrets`).
+ * secret is dropped), and `mutate` taking the secret out of what TanStack keeps (`hideSecrets`):
+ * the fields named in `secrets`, or whatever its `hide` sets aside.
  * @internal
  */
 export function useSecretMutation<TData, TVariables extends object, TKept extends object, TContext>(
@@ -20,7 +21,7 @@ export function useSecretMutation<TData, TVariables extends object, TKept extend
     retry: (failureCount: number, error: Error) => boolean;
     onSettled: (data: unknown, error: unknown, kept: TKept) => void;
   },
-  secrets: readonly (keyof TVariables & string)[],
+  secrets: readonly (keyof TVariables & string)[] | SecretHiding<TVariables>,
   options: Accessor<Omit<MutationOptions<TData, ClientResponseError, TKept, TContext>, "mutationFn">> | undefined,
   overrides: HookOverrides | undefined,
 ): SecretMutationResult<TData, TVariables, TKept, TContext> {
@@ -39,5 +40,24 @@ export function useSecretMutation<TData, TVariables extends object, TKept extend
       },
     };
   }, () => queryClient);
-  return hideSecrets(result, (variables) => secretVariables.hide(variables, secrets as never[])) as unknown as SecretMutationResult<TData, TVariables, TKept, TContext>;
+  const hiding: SecretHiding<TVariables> = Array.isArray(secrets)
+    ? { hide: (variables) => secretVariables.hide(variables, secrets as never[]) }
+    : (secrets as SecretHiding<TVariables>);
+  return hideSecrets(result, hiding.hide as (variables: object) => object, hiding.reset) as unknown as SecretMutationResult<
+    TData,
+    TVariables,
+    TKept,
+    TContext
+  >;
+}
+
+/**
+ * How a hook whose variables carry more than plain secret fields hands them to TanStack:
+ * `hide` runs inside `mutate()` (in the user's click, for a sign-in window), `reset` before the
+ * result's own `reset()`.
+ * @internal
+ */
+export interface SecretHiding<TVariables> {
+  hide: (variables: TVariables) => object;
+  reset?: () => void;
 }

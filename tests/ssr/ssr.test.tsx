@@ -97,6 +97,7 @@ function EveryHook() {
     useAuthMethods: ["users"],
     useRequestOTP: ["users"],
     useAuthWithOTP: ["users"],
+    useAuthWithOAuth2: ["users"],
     useRequestVerification: ["users"],
     useConfirmVerification: ["users"],
     useRequestPasswordReset: ["users"],

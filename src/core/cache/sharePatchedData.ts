@@ -8,18 +8,23 @@ const patched = new WeakSet<object>();
  * already, so for it the walk is pure cost: ~80% of applying one realtime event to 100 cached
  * lists of 1,000 rows (`npm run bench`). Fetched data keeps its equal parts ({@link keepEqualParts}),
  * as TanStack's default would.
+ *
+ * `mark` and `marked` are attached in one pure expression: properties assigned by statements of
+ * their own would keep this module in every bundle of the package.
  * @internal
  */
-export function sharePatchedData(previous: unknown, next: unknown): unknown {
-  if (typeof next === "object" && next !== null && patched.has(next)) return next;
-  return keepEqualParts(previous, next);
-}
-
-/** Marks reducer output so {@link sharePatchedData} keeps it as is. @internal */
-sharePatchedData.mark = <T>(data: T): T => {
-  if (typeof data === "object" && data !== null) patched.add(data);
-  return data;
-};
-
-/** Whether `data` is reducer output (or a view the optimistic layer wrote), not fetched data. @internal */
-sharePatchedData.marked = (data: unknown): boolean => typeof data === "object" && data !== null && patched.has(data);
+export const sharePatchedData = /* @__PURE__ */ Object.assign(
+  function sharePatchedData(previous: unknown, next: unknown): unknown {
+    if (typeof next === "object" && next !== null && patched.has(next)) return next;
+    return keepEqualParts(previous, next);
+  },
+  {
+    /** Marks reducer output so {@link sharePatchedData} keeps it as is. */
+    mark<T>(data: T): T {
+      if (typeof data === "object" && data !== null) patched.add(data);
+      return data;
+    },
+    /** Whether `data` is reducer output (or a view the optimistic layer wrote), not fetched data. */
+    marked: (data: unknown): boolean => typeof data === "object" && data !== null && patched.has(data),
+  },
+);

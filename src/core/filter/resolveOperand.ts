@@ -9,7 +9,9 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 // json_array_length would walk it instead of treating it as one value.
 const ARRAY_LIKE = /^[\t\n\r ]*\[/;
 // Beyond this a double is no int64, and SQLite keeps it as a REAL.
-const INT64_LIMIT = 2 ** 63;
+// (2 ** 63 written out: bundlers keep an expression at the top level, and this one costs every
+// bundle of the package, filters or not.)
+const INT64_LIMIT = 9_223_372_036_854_775_808;
 
 /**
  * The operand PocketBase's SQL sees for a field reference, given one record value and one assumed

@@ -31,7 +31,9 @@ export type ParsedKey =
       params: NormalizedParams;
     };
 
-const [ROOT] = pocketbaseKeys.all();
+// The keys' first element, read on first use: a top-level call would keep the key factory in
+// every bundle of the package, whether it parses keys or not.
+let ROOT: unknown;
 
 /**
  * Reads a query key written by {@link pocketbaseKeys} back into its parts; `undefined` for any
@@ -47,6 +49,7 @@ const [ROOT] = pocketbaseKeys.all();
  */
 export function parseKey(queryKey: QueryKey): ParsedKey | undefined {
   const [root, collection, space, a, b] = queryKey;
+  ROOT ??= pocketbaseKeys.all()[0];
   if (root !== ROOT || typeof collection !== "string") return undefined;
   if (space === "list" && isParams(a)) {
     return { kind: a.page === undefined ? "full" : "page", collection, params: a };

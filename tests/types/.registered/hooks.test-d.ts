@@ -9,6 +9,7 @@ import type { ListResult, RecordService } from "pocketbase";
 import {
   PocketBaseProvider,
   useAuth,
+  useAuthWithOAuth2,
   useAuthWithOTP,
   useAuthWithPassword,
   useCollection,
@@ -143,6 +144,7 @@ describe("a registered schema", () => {
     expectTypeOf(useAuth<PostsResponse>().record).toEqualTypeOf<PostsResponse | null>();
     expectTypeOf(useAuthWithPassword("users").data?.record).toEqualTypeOf<UsersResponse | undefined>();
     expectTypeOf(useAuthWithOTP("users").data?.record).toEqualTypeOf<UsersResponse | undefined>();
+    expectTypeOf(useAuthWithOAuth2("authors").data?.record).toEqualTypeOf<AuthorsResponse | undefined>();
     // @ts-expect-error the name is checked against the schema, as in every hook
     useAuthWithPassword("nope");
   });
