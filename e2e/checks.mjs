@@ -4,6 +4,7 @@
 // Each returns a short detail for the report line, or throws with the reason.
 
 import {
+  DEADLINE_MS,
   choose,
   fillPatientForm,
   holdRequests,
@@ -378,6 +379,88 @@ export const checks = [
         `after the switch, Alice's draft is ${mutationLeft ? "still" : "not"} in the MutationCache (variables/data of her create mutation)`,
       );
       return `logged in as ${user}; Bob's draft shown, Alice's neither on screen nor in the query cache`;
+    },
+  },
+
+  {
+    name: "OAuth2: A signs in with Clinic SSO: click, popup, \"Continue as\", the popup closes and the board shows the user; no code kept",
+    async run(ctx) {
+      const { a, users, sso, screenshots } = ctx;
+      await logout(a.page);
+      await a.page.getByTestId("oauth2-oidc").waitFor({ timeout: DEADLINE_MS });
+      await screenshots.take([a], "login");
+      const t0 = Date.now();
+      // The popup must come from the click itself: Playwright sees it as a new page of the context.
+      const [popup] = await Promise.all([a.context.waitForEvent("page", { timeout: DEADLINE_MS }), a.page.getByTestId("oauth2-oidc").click()]);
+      await popup.getByRole("button", { name: new RegExp(`Continue as ${users[0].name}`) }).click({ timeout: DEADLINE_MS });
+      await popup.waitForEvent("close", { timeout: DEADLINE_MS });
+      await until(a.page, (n) => document.querySelector('[data-testid="current-user"]')?.textContent === n, users[0].name, "signed in as Alice");
+      const took = Date.now() - t0;
+      await waitForRealtime(a.page, "connected");
+      await until(a.page, () => document.querySelectorAll('[data-testid="patient-row"]').length > 0, null, "Alice's board shows patients");
+      const codes = sso.codes();
+      if (codes.length === 0) throw new Error("Clinic SSO handed out no code");
+      const kept = await a.page.evaluate((list) => {
+        const { queryClient } = window.__clinic;
+        const stored = JSON.stringify({ ...localStorage });
+        const cached = JSON.stringify([
+          ...queryClient.getQueryCache().getAll().map((q) => q.state.data),
+          ...queryClient.getMutationCache().getAll().map((m) => m.state),
+        ]);
+        return list.filter((code) => stored.includes(code) || cached.includes(code));
+      }, codes);
+      if (kept.length > 0) throw new Error(`an OAuth2 code is in localStorage or the cache`);
+      return `${took} ms from the click (the popup's page and its click included) to Alice's name in the header; popup closed; no code stored or cached`;
+    },
+  },
+  {
+    name: "OTP: B signs in with an email code (read from the playground mailbox); the code is not kept",
+    async run(ctx) {
+      const { b, users } = ctx;
+      await logout(b.page);
+      await b.page.getByRole("button", { name: new RegExp(users[1].name) }).click();
+      await b.page.getByTestId("otp-request").click();
+      const code = await until(b.page, () => document.querySelector('[data-testid="mailbox-code"]')?.textContent, null, "the mailbox shows the code");
+      await b.page.getByTestId("otp-code").fill(code);
+      await b.page.getByTestId("otp-submit").click();
+      await until(b.page, (n) => document.querySelector('[data-testid="current-user"]')?.textContent === n, users[1].name, "signed in as Bob");
+      await waitForRealtime(b.page, "connected");
+      const kept = await b.page.evaluate((c) => {
+        const { queryClient } = window.__clinic;
+        const mutations = JSON.stringify(queryClient.getMutationCache().getAll().map((m) => m.state));
+        return { stored: JSON.stringify({ ...localStorage }).includes(c), cached: mutations.includes(c) };
+      }, code);
+      if (kept.stored || kept.cached) throw new Error(`the code is ${kept.stored ? "in localStorage" : "in the mutation cache"}`);
+      return `signed in with a ${code.length}-digit code; it is neither in localStorage nor in the mutation cache`;
+    },
+  },
+  {
+    name: "a blocked OAuth2 popup: the app in a frame without allow-popups shows the documented error, and no window opens",
+    async run({ browser, appUrl }) {
+      // Headless Chromium blocks no popup, whatever its settings; a sandboxed frame without
+      // allow-popups makes the browser itself refuse window.open (it returns null), exactly what
+      // a popup blocker does. The frame's host page is served at the app's origin.
+      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+      try {
+        const page = await context.newPage();
+        page.__label = "sandboxed frame";
+        const host = new URL("/__sandboxed-frame", appUrl).href;
+        await page.route(host, (route) =>
+          route.fulfill({
+            contentType: "text/html",
+            body: `<iframe sandbox="allow-scripts allow-same-origin allow-forms" src="${appUrl}" style="width:1000px;height:860px;border:0"></iframe>`,
+          }),
+        );
+        await page.goto(host);
+        const frame = page.frameLocator("iframe");
+        await frame.getByTestId("oauth2-oidc").click({ timeout: DEADLINE_MS });
+        const shown = await frame.getByTestId("oauth2-error").textContent({ timeout: DEADLINE_MS });
+        if (!/blocked the OAuth2 sign-in window/.test(shown)) throw new Error(`the error reads "${shown}"`);
+        if (context.pages().length !== 1) throw new Error(`${context.pages().length - 1} window(s) opened anyway`);
+        return `"${shown.slice(0, 70)}…"`;
+      } finally {
+        await context.close();
+      }
     },
   },
 ];

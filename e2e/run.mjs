@@ -17,7 +17,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import PocketBase from "pocketbase";
 import { findPocketBase } from "../scripts/get-pocketbase.mjs";
-import { ADMIN, crawlModules, freePort, STAFF, STAFF_PASSWORD, startPocketBase, startVite } from "../scripts/playground.mjs";
+import { ADMIN, crawlModules, freePort, STAFF, STAFF_PASSWORD, startClinicSso, startPocketBase, startVite } from "../scripts/playground.mjs";
 import { recordRenderedNames } from "./board.mjs";
 import { checks } from "./checks.mjs";
 import { findChromium, launchChromium } from "./chromium.mjs";
@@ -46,6 +46,7 @@ let failed = false;
 let pocketbase = null;
 let vite = null;
 let browser = null;
+let sso = null;
 let dataDir = null;
 const windows = [];
 const notes = [];
@@ -102,6 +103,7 @@ async function main() {
       await adminLogin();
     },
   };
+  sso = await startClinicSso(pbUrl);
   const startedVite = await startVite({ pbUrl, port: await freePort(), strictPort: true, hmr: false, logLevel: "error" });
   vite = startedVite.server;
   const appUrl = startedVite.url;
@@ -124,6 +126,8 @@ async function main() {
     page.on("console", (m) => m.type() === "error" && w.errors.push(m.text()));
     page.on("pageerror", (e) => w.uncaught.push(e.message));
     windows.push(w);
+    // Pages opened later (a second tab, the OAuth2 sign-in window) report their errors too.
+    context.on("page", (opened) => opened.on("pageerror", (e) => w.uncaught.push(`${opened.url()}: ${e.message}`)));
   }
   const [a, b] = windows;
 
@@ -162,6 +166,8 @@ async function main() {
     users: STAFF,
     wards,
     server,
+    sso,
+    browser,
     screenshots,
     notes,
   };
@@ -220,6 +226,7 @@ async function stopEverything() {
   const steps = [
     ["Chromium", () => browser?.close()],
     ["Vite", () => vite?.close()],
+    ["Clinic SSO", () => sso?.close()],
     ["PocketBase", () => pocketbase?.stop()],
   ];
   for (const [what, step] of steps) {

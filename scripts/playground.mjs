@@ -5,16 +5,21 @@
 //   2. Uses the PocketBase that already answers at $PB_URL (default http://127.0.0.1:8090), or
 //      starts one there with playground/pb_data, the playground's migrations and seeds, and its
 //      app hooks (playground/pb_hooks, when the dir exists).
-//   3. Starts Vite on playground/ (port 5173 or the next free one) with VITE_PB_URL set.
-//   4. Ctrl-C (SIGINT/SIGTERM/SIGHUP) stops Vite and the PocketBase it started, then exits.
+//   3. Starts "Clinic SSO", a local OpenID Connect server (scripts/oidc-server.mjs; port 8091 or
+//      a free one), and points the staff collection's OAuth2 at it, so the login's OAuth2 button
+//      works with no internet.
+//   4. Starts Vite on playground/ (port 5173 or the next free one) with VITE_PB_URL set.
+//   5. Ctrl-C (SIGINT/SIGTERM/SIGHUP) stops Vite, the OIDC server and the PocketBase it started,
+//      then exits.
 //
 // `--check` (or PLAYGROUND_CHECK=1) starts everything on free ports with a throwaway data dir,
 // proves the page is served, the app's module graph compiles, the seeds are readable by a staff
-// user, the rules hold and the broadcast hook reaches a realtime subscriber, then stops
+// user, the rules hold, the broadcast hook reaches a realtime subscriber and the three sign-in
+// methods (password, email code, Clinic SSO) are offered and work, then stops
 // everything and exits 0, or 1 with the failing check.
 //
 // Imported (e2e/run.mjs does), it runs nothing: it exports the pieces to start the same
-// PocketBase and Vite, see `startPocketBase` and `startVite`.
+// PocketBase, OIDC server and Vite, see `startPocketBase`, `startClinicSso` and `startVite`.
 
 import { execFile, spawn } from "node:child_process";
 import { closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
@@ -24,6 +29,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { findPocketBase } from "./get-pocketbase.mjs";
+import { startOidcServer } from "./oidc-server.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const playgroundDir = join(root, "playground");
@@ -39,6 +45,8 @@ export const STAFF = [
   { email: "bob@clinic.test", name: "Nurse Bob Lee" },
 ];
 export const STAFF_PASSWORD = "clinic-demo-1";
+/** Where Clinic SSO listens in a normal run (a free port when it is taken). */
+const OIDC_PORT = 8091;
 const SEEDED_PATIENTS = 12;
 const SEEDED_WARDS = 3;
 /** The custom realtime topic of playground/pb_hooks/broadcast.pb.js. */
@@ -129,6 +137,46 @@ function installExitHook() {
 }
 
 /**
+ * Starts "Clinic SSO", the local OpenID Connect server whose sign-in page offers the seeded staff,
+ * and configures the staff collection's OAuth2 with it as PocketBase's generic "oidc" provider
+ * (as the superuser: the provider's URLs hold the port, known only now). PocketBase links the
+ * account to the staff record with the same email.
+ *
+ * @param {string} pbUrl - The playground's PocketBase.
+ * @param {{ port?: number }} [options] - `port`: tried first; a free one when it is taken (0: any).
+ * @returns The OIDC server: `{ url, provider, codes(), close() }`.
+ */
+export async function startClinicSso(pbUrl, { port = 0 } = {}) {
+  const start = (at) => startOidcServer({ identities: STAFF, port: at, displayName: "Clinic SSO" });
+  const oidc = await start(port).catch((error) => {
+    if (port !== 0 && error.code === "EADDRINUSE") return start(0);
+    throw error;
+  });
+  try {
+    const { token } = await json(
+      await fetch(`${pbUrl}/api/collections/_superusers/auth-with-password`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ identity: ADMIN.email, password: ADMIN.password }),
+      }),
+      "superuser login (to configure OAuth2)",
+    );
+    await json(
+      await fetch(`${pbUrl}/api/collections/staff`, {
+        method: "PATCH",
+        headers: { Authorization: token, "Content-Type": "application/json" },
+        body: JSON.stringify({ oauth2: { enabled: true, mappedFields: { name: "name" }, providers: [oidc.provider] } }),
+      }),
+      "configuring the staff collection's OAuth2",
+    );
+  } catch (error) {
+    await oidc.close();
+    throw error;
+  }
+  return oidc;
+}
+
+/**
  * Starts Vite on playground/ with `VITE_PB_URL` set, so the app talks to `pbUrl`.
  * `hmr: false` (the browser tests): an edit saved during a run must not reload the pages.
  *
@@ -200,6 +248,8 @@ async function runCommand(args) {
   let pocketbase = null;
   /** The Vite dev server, once started. */
   let vite = null;
+  /** Clinic SSO (the local OIDC server), once started. */
+  let sso = null;
   /** A throwaway data dir (check mode) to remove on the way out. */
   let throwawayDir = null;
   let stopping = false;
@@ -217,6 +267,7 @@ async function runCommand(args) {
     } catch (error) {
       console.error(`Closing Vite failed: ${messageOf(error)}`);
     }
+    await sso?.close();
     if (pocketbase && pocketbase.child.exitCode === null && pocketbase.child.signalCode === null) {
       await pocketbase.stop();
       console.log(`Stopped PocketBase (pid ${pocketbase.child.pid}).`);
@@ -266,6 +317,14 @@ async function runCommand(args) {
       }
     }
 
+    try {
+      sso = await startClinicSso(pbUrl, { port: checkMode ? 0 : OIDC_PORT });
+    } catch (error) {
+      // A PocketBase that is not the playground's: everything but the OAuth2 button works.
+      if (checkMode || pocketbase) throw error;
+      console.warn(`Clinic SSO (OAuth2) is off: ${messageOf(error)}`);
+    }
+
     // Normal runs take 5173 or the next free port; checks take a free one, so they never
     // collide with a playground that is already running.
     const started = await startVite({
@@ -278,7 +337,7 @@ async function runCommand(args) {
     const appUrl = started.url;
 
     if (checkMode) {
-      await runChecks(appUrl, pbUrl);
+      await runChecks(appUrl, pbUrl, sso);
       await shutdown(0);
       return;
     }
@@ -295,6 +354,7 @@ async function runCommand(args) {
         ...STAFF.map(
           (s, i) => `  ${i === 0 ? "Staff     " : "          "} ${s.email.padEnd(staffWidth)} / ${STAFF_PASSWORD}  (${s.name})`,
         ),
+        ...(sso ? [`  SSO        ${sso.url} (Clinic SSO: the login's OAuth2 button signs staff in through it)`] : []),
         "",
         "Press Ctrl-C to stop.",
       ].join("\n"),
@@ -308,7 +368,7 @@ async function runCommand(args) {
 // ---------------------------------------------------------------------------------------------
 // --check
 
-async function runChecks(appUrl, pbUrl) {
+async function runChecks(appUrl, pbUrl, sso) {
   const app = new URL(appUrl);
   const results = [];
   const check = async (label, fn) => {
@@ -443,6 +503,35 @@ async function runChecks(appUrl, pbUrl) {
     } finally {
       subscriber.close();
     }
+  });
+
+  await check("sign-in methods: password, email code (read from the playground mailbox) and Clinic SSO", async () => {
+    const methods = await json(await fetch(`${pbUrl}/api/collections/staff/auth-methods`));
+    if (!methods.password?.enabled || !methods.otp?.enabled) throw new Error(`password or OTP is off: ${JSON.stringify(methods)}`);
+    const provider = methods.oauth2?.providers?.find((p) => p.name === "oidc");
+    if (!methods.oauth2?.enabled || !provider) throw new Error(`no "oidc" OAuth2 provider: ${JSON.stringify(methods.oauth2)}`);
+    const page = await fetch(`${provider.authURL}${encodeURIComponent(`${pbUrl}/api/oauth2-redirect`)}`);
+    const html = await page.text();
+    if (page.status !== 200 || !html.includes(STAFF[0].name)) throw new Error(`Clinic SSO's sign-in page answered ${page.status}`);
+
+    const email = STAFF[1].email;
+    const { otpId } = await json(
+      await fetch(`${pbUrl}/api/collections/staff/request-otp`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email }),
+      }),
+    );
+    const { code } = await json(await fetch(`${pbUrl}/api/clinic/mailbox/${encodeURIComponent(email)}`));
+    const signedIn = await json(
+      await fetch(`${pbUrl}/api/collections/staff/auth-with-otp`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ otpId, password: code }),
+      }),
+    );
+    if (signedIn.record.email !== email) throw new Error(`the code signed in ${signedIn.record.email}`);
+    return `Clinic SSO at ${sso.url}; ${email} signed in with a ${code.length}-digit code`;
   });
 
   console.log(`All ${results.length} checks passed.`);

@@ -19,7 +19,7 @@ export const sharePatchedData = /* @__PURE__ */ Object.assign(
     return keepEqualParts(previous, next);
   },
   {
-    /** Marks reducer output so {@link sharePatchedData} keeps it as is. */
+    /** Marks reducer output so that sharing keeps it as is. */
     mark<T>(data: T): T {
       if (typeof data === "object" && data !== null) patched.add(data);
       return data;
