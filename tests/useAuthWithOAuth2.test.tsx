@@ -4,13 +4,15 @@
 // user in it, loading the provider's page, choosing "continue as" or "deny", and following the
 // redirect to PocketBase exactly as a browser does. The real popup in a real browser is
 // e2e/checks.mjs's business.
-import type { ClientResponseError } from "pocketbase";
+import PocketBase, { BaseAuthStore, type ClientResponseError } from "pocketbase";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startOidcServer, type LocalOidcServer } from "../scripts/oidc-server.mjs";
 import { useAuth } from "../src/useAuth";
 import { useAuthWithOAuth2 } from "../src/useAuthWithOAuth2";
-import { recordRequests } from "./helpers/msw";
+import { holdNext, recordRequests } from "./helpers/msw";
+import { ownServer } from "./helpers/ownServer";
 import { newClient, superuserClient, uniqueScope, waitFor } from "./helpers/pocketbase";
+import { broadcast } from "./helpers/realtime";
 import { renderWithClient } from "./helpers/render";
 
 /** A popup as the test drives it: it records where the page sent it and whether it was closed. */
@@ -80,8 +82,8 @@ function browserWindows({ blocked = false } = {}) {
 afterEach(() => vi.restoreAllMocks());
 
 /** A fresh auth collection signing in with the local OIDC server; Ada already has an account. */
-async function oauth2Collection() {
-  const superuser = await superuserClient();
+async function oauth2Collection(superuser?: PocketBase) {
+  superuser ??= await superuserClient();
   const name = uniqueScope("oauth").replace(/-/g, "_");
   await superuser.collections.create({
     name,
@@ -216,6 +218,24 @@ describe("useAuthWithOAuth2", () => {
     await collection.drop();
   });
 
+  it("cancelled while its connection subscribes: nothing stays subscribed, the window is closed", async () => {
+    browserWindows();
+    const collection = await oauth2Collection();
+    const errors: ClientResponseError[] = [];
+    const { result, cleanup } = renderWithClient(() => useAuthWithOAuth2(collection.name, () => ({ onError: (error) => void errors.push(error) })), newClient());
+    const subscribing = holdNext("POST", "/api/realtime");
+    result.mutate({ provider: "oidc" });
+    await subscribing.started;
+    result.reset();
+    subscribing.release();
+    await waitFor(() => errors.length === 1 && errors[0]!.isAbort, { message: "the cancelled mutation's end" });
+    // The held subscription went through after the cancel: no connection may keep the topic.
+    await waitFor(async () => (await broadcast("@oauth2", {})) === 0, { message: "no @oauth2 subscriber left" });
+    expect(windows[0]!.closed).toBe(true);
+    cleanup();
+    await collection.drop();
+  });
+
   it("a second click starts over in a new window and cancels the first sign-in; unmounting cancels too", async () => {
     browserWindows();
     const collection = await oauth2Collection();
@@ -239,5 +259,27 @@ describe("useAuthWithOAuth2", () => {
     expect(windows[2]!.closed).toBe(true);
     await waitFor(() => errors.length === 2 && errors[1]!.isAbort, { message: "the unmounted sign-in cancelled" });
     await collection.drop();
+  });
+
+  describe("on a server of its own", () => {
+    const owned = ownServer();
+
+    it("the connection that waits for the answer breaks: an error that says so, the window closed", async () => {
+      browserWindows();
+      const own = owned.server();
+      const collection = await oauth2Collection(await owned.superuser());
+      const { result, cleanup } = renderWithClient(() => useAuthWithOAuth2(collection.name), new PocketBase(own.url, new BaseAuthStore()));
+      result.mutate({ provider: "oidc" });
+      await windows[0]!.arrived; // subscribed: the provider's page is open
+      await own.stop();
+      try {
+        await waitFor(() => result.isError, { message: "the broken connection reported", timeout: 10_000 });
+        expect(result.error?.message).toMatch(/connection that waits for the OAuth2 answer \("oidc"\) broke/);
+        expect(windows[0]!.closed).toBe(true);
+      } finally {
+        await own.start();
+      }
+      cleanup();
+    }, 30_000);
   });
 });

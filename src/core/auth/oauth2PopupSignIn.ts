@@ -34,7 +34,8 @@ export interface OAuth2PopupSignIn {
  *
  * @returns The session, already saved in `pb.authStore` by the SDK.
  * @throws ClientResponseError (status 0) when the window was refused, the provider is not one of
- *   the collection's, the provider sent an error back, the realtime connection broke, or the
+ *   the collection's, the provider sent an error back, the realtime connection broke (a new
+ *   connection would have another id, which the provider's redirect does not know), or the
  *   sign-in was cancelled (`isAbort`); the server's own error when it refuses the code.
  *
  * Tested by tests/useAuthWithOAuth2.test.tsx and e2e/checks.mjs (Chromium).
@@ -90,11 +91,10 @@ export function oauth2PopupSignIn<R extends RecordModel = RecordModel>(
         );
       }
       const redirectURL = pb.buildURL("/api/oauth2-redirect");
-      await realtime.subscribe(OAUTH2_TOPIC, (answer: { state?: string; code?: string; error?: string }) => {
+      // PocketBase sends the answer to the connection whose id is the redirect's `state`, so an
+      // answer on this connection is this sign-in's.
+      await realtime.subscribe(OAUTH2_TOPIC, (answer: { code?: string; error?: string }) => {
         if (ended) return;
-        if (answer.state !== realtime.clientId) {
-          return end(localError(`The OAuth2 answer ("${provider}") belongs to another sign-in (its state differs). Sign in again.`));
-        }
         if (answer.error || !answer.code) {
           return end(localError(`The OAuth2 provider "${provider}" sent no code back: ${answer.error || "no reason given"}.`));
         }
@@ -103,7 +103,7 @@ export function oauth2PopupSignIn<R extends RecordModel = RecordModel>(
           .authWithOAuth2Code<R>(found.name, answer.code, found.codeVerifier, redirectURL, createData, { ...options, ...sent })
           .then((session) => end(undefined, session), end);
       });
-      if (ended) return void realtime.unsubscribe().catch(() => undefined); // cancelled while subscribing
+      if (ended) return; // cancelled while subscribing: end() has let go of the connection
       // The provider's URL ends in `redirect_uri=`; setting `state` re-encodes the whole query.
       const url = new URL(found.authURL + redirectURL);
       url.searchParams.set("state", realtime.clientId);
