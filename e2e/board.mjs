@@ -14,9 +14,16 @@ const ROW = '[data-testid="patient-row"]';
  */
 export function recordRenderedNames() {
   const seen = new Set();
+  // When each name was first rendered, on a clock every tab of the browser shares.
+  const firstAt = new Map();
   Object.defineProperty(window, "__renderedPatientNames", { value: seen });
+  Object.defineProperty(window, "__firstRenderedAt", { value: firstAt });
   new MutationObserver(() => {
-    for (const cell of document.querySelectorAll('[data-testid="patient-name"]')) seen.add(cell.textContent);
+    const now = performance.timeOrigin + performance.now();
+    for (const cell of document.querySelectorAll('[data-testid="patient-name"]')) {
+      if (!seen.has(cell.textContent)) firstAt.set(cell.textContent, now);
+      seen.add(cell.textContent);
+    }
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }
 

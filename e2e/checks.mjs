@@ -6,6 +6,7 @@
 import {
   DEADLINE_MS,
   choose,
+  recordRenderedNames,
   fillPatientForm,
   holdRequests,
   login,
@@ -463,4 +464,145 @@ export const checks = [
       }
     },
   },
+
+  {
+    name: "ten tabs of one browser: all load the board and go live on ONE realtime connection; another user's change reaches all ten",
+    async run(ctx) {
+      const { appUrl, users, password, admin, wards } = ctx;
+      const before = await realtimeClients(ctx);
+      const context = await ctx.browser.newContext({ viewport: { width: 1100, height: 800 } });
+      await context.addInitScript(recordRenderedNames);
+      ctx.tabs = { context, pages: [] };
+      const first = await context.newPage();
+      first.__label = "tab 1";
+      ctx.tabs.pages.push(first);
+      await login(first, appUrl, users[0], password);
+      // The other nine start signed in: the SDK's LocalAuthStore keeps the session in localStorage.
+      for (let i = 2; i <= 10; i++) {
+        const page = await context.newPage();
+        page.__label = `tab ${i}`;
+        ctx.tabs.pages.push(page);
+        await page.goto(appUrl);
+      }
+      await Promise.all(ctx.tabs.pages.map((page) => waitForRealtime(page, "connected")));
+      // Every patient on one page, as in windows A and B.
+      await Promise.all(ctx.tabs.pages.map((page) => choose(page, "per-page", "50")));
+      const roles = await Promise.all(ctx.tabs.pages.map((page) => roleOf(page)));
+      const leaders = roles.filter((r) => r === "leader").length;
+      if (leaders !== 1 || roles.filter((r) => r === "follower").length !== 9) throw new Error(`roles: ${roles.join(", ")}`);
+      const after = await realtimeClients(ctx);
+      const opened = after.length - before.length;
+      if (opened !== 1) throw new Error(`the ten tabs hold ${opened} realtime connections: ${JSON.stringify(after)}`);
+      const name = "Abbey Sharewell";
+      await admin.collection("patients").create({ name, ward: wards.A.id, bed: 30 });
+      await Promise.all(ctx.tabs.pages.map((page) => waitForRow(page, name)));
+      return `1 leader, 9 followers, 1 new realtime connection on the server (${after.length} in all); the change shown in all ten tabs`;
+    },
+  },
+  {
+    name: "closing the leader tab: another takes over within 2 s, and a change made during the takeover reaches every remaining tab",
+    async run(ctx) {
+      const { admin, wards } = ctx;
+      const roles = await Promise.all(ctx.tabs.pages.map((page) => roleOf(page)));
+      const leader = ctx.tabs.pages[roles.indexOf("leader")];
+      const t0 = Date.now();
+      await leader.close();
+      ctx.tabs.pages = ctx.tabs.pages.filter((page) => page !== leader);
+      const name = "Abra Handover";
+      await admin.collection("patients").create({ name, ward: wards.C.id, bed: 31 });
+      const next = await Promise.any(
+        ctx.tabs.pages.map((page) =>
+          until(page, () => document.querySelector('[data-testid="realtime-status"]')?.getAttribute("data-role") === "leader", null, "a new leader", 2000).then(
+            () => page,
+          ),
+        ),
+      ).catch(() => {
+        throw new Error("no tab took over within 2 s");
+      });
+      const tookOver = Date.now() - t0;
+      await waitForRealtime(next, "connected");
+      const live = Date.now() - t0;
+      await Promise.all(ctx.tabs.pages.map((page) => waitForRow(page, name)));
+      const shown = Date.now() - t0;
+      return `${next.__label} leads ${tookOver} ms after the close, connected at ${live} ms; the change made meanwhile shown in all ${ctx.tabs.pages.length} tabs at ${shown} ms`;
+    },
+  },
+  {
+    name: "sign-out in one tab: every tab drops the user's records, and no connection runs as that user any more",
+    async run(ctx) {
+      const { users } = ctx;
+      const pages = ctx.tabs.pages;
+      const signedIn = (await realtimeClients(ctx)).filter((c) => c.user === users[0].email).length;
+      await logout(pages[pages.length - 1]);
+      await Promise.all(pages.map((page) => page.locator("form.login").waitFor({ timeout: DEADLINE_MS })));
+      for (const page of pages) {
+        const cached = await page.evaluate(() =>
+          window.__clinic.queryClient
+            .getQueryCache()
+            .getAll()
+            .filter((q) => JSON.stringify(q.queryKey).includes("patients") && q.state.data !== undefined).length,
+        );
+        if (cached > 0) throw new Error(`${page.__label} still caches ${cached} patient queries`);
+      }
+      // Window A (another browser context) is Alice too: exactly its connection may remain.
+      const left = await waitForServer(async () => {
+        const mine = (await realtimeClients(ctx)).filter((c) => c.user === users[0].email).length;
+        return mine === signedIn - 1 && mine;
+      }, "the shared connection no longer runs as Alice");
+      return `${pages.length} tabs show the login with no patient cached; connections running as Alice: ${signedIn} before, ${left} after (window A's)`;
+    },
+  },
+  {
+    name: "latency: another user's change reaches a follower tab's DOM as soon as the leader tab's (two tabs, so that the two renders do not queue for the CPU)",
+    async run(ctx) {
+      const { admin, wards, appUrl, users, password } = ctx;
+      // Signed in again in one tab (all follow), then down to two tabs: the leader and one follower.
+      await login(ctx.tabs.pages[0], appUrl, users[0], password);
+      const all = await Promise.all(ctx.tabs.pages.map(async (page) => ({ page, role: await roleOf(page) })));
+      const keep = [all.find((t) => t.role === "leader").page, all.find((t) => t.role === "follower").page];
+      for (const { page } of all) if (!keep.includes(page)) await page.close();
+      ctx.tabs.pages = keep;
+      await Promise.all(keep.map((page) => waitForRealtime(page, "connected")));
+      await Promise.all(keep.map((page) => choose(page, "per-page", "50")));
+      const pages = keep;
+      const roles = await Promise.all(pages.map((page) => roleOf(page)));
+      const leader = pages[roles.indexOf("leader")];
+      const deltas = [];
+      const ROUNDS = 30;
+      for (let i = 1; i <= ROUNDS; i++) {
+        const name = `Abel Relay ${String(i).padStart(2, "0")}`;
+        await admin.collection("patients").create({ name, ward: wards.B.id, bed: i });
+        const times = await Promise.all(
+          pages.map((page) => until(page, (n) => window.__firstRenderedAt.get(n), name, `"${name}" rendered`)),
+        );
+        const base = times[pages.indexOf(leader)];
+        times.forEach((t, k) => pages[k] !== leader && deltas.push(t - base));
+      }
+      await ctx.tabs.context.close();
+      deltas.sort((x, y) => x - y);
+      const at = (q) => deltas[Math.min(deltas.length - 1, Math.floor(q * deltas.length))];
+      return `follower minus leader, change to first render, over ${deltas.length} (tab, change) pairs: p50 ${at(0.5).toFixed(2)} ms, p90 ${at(0.9).toFixed(2)} ms`;
+    },
+  },
 ];
+
+/** The realtime connections PocketBase holds, with their user and topics (playground/pb_hooks/diagnostics.pb.js). */
+function realtimeClients(ctx) {
+  return ctx.admin.send("/api/clinic/realtime-clients", {});
+}
+
+/** This tab's place in the shared connection, as its badge shows it. */
+function roleOf(page) {
+  return page.evaluate(() => document.querySelector('[data-testid="realtime-status"]')?.getAttribute("data-role"));
+}
+
+/** Polls a server-side condition until it holds (a deadline, no fixed sleep). */
+async function waitForServer(condition, what, timeout = DEADLINE_MS) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await condition();
+    if (value !== false && value !== undefined && value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

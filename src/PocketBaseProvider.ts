@@ -5,6 +5,7 @@ import { clearPocketBaseCache } from "./core/optimistic/clearPocketBaseCache";
 import { fieldTypesRegistry } from "./core/filter/fieldTypesRegistry";
 import type { FieldTypes } from "./core/filter/types";
 import { keepSessionFresh } from "./core/auth/keepSessionFresh";
+import { realtimeSharing } from "./core/realtime/realtimeSharing";
 import { onIdentityChange } from "./core/auth/onIdentityChange";
 import { PocketBaseContext } from "./PocketBaseContext";
 import type { RegisteredPocketBase } from "./typedCollections";
@@ -37,6 +38,17 @@ export interface PocketBaseProviderProps {
    * changed). Network errors keep the session. `false` leaves the token to you.
    */
   authRefresh?: boolean;
+  /**
+   * Share one realtime connection among the browser's tabs (default `true`). Browsers allow six
+   * HTTP/1.1 connections per host and every realtime stream holds one, so an app opened in
+   * several tabs would otherwise run out of connections (the seventh tab loads nothing). Tabs
+   * share when they use the same server and the SDK's default `LocalAuthStore` (so the same
+   * user), and the browser offers Web Locks and `BroadcastChannel` (secure contexts:
+   * `https://` or `localhost`); one tab then holds the connection for all, and another takes
+   * over when it closes. `useRealtimeStatus().role` says which this tab is. `false` gives each
+   * tab a connection of its own. Read when the client's first realtime hook mounts.
+   */
+  shareRealtime?: boolean;
   /** The app. */
   children?: JSX.Element;
 }
@@ -48,7 +60,7 @@ export interface PocketBaseProviderProps {
  * are reset and refetch under the new user, the others are removed. With a stored token it
  * checks it against the server on start and refreshes it before it expires (`authRefresh`).
  *
- * @param props - `client`, optional `fieldTypes` and `authRefresh`, and `children`.
+ * @param props - `client`, optional `fieldTypes`, `authRefresh` and `shareRealtime`, and `children`.
  * @returns The children, with the client in context.
  * @example
  * ```tsx
@@ -68,6 +80,7 @@ export function PocketBaseProvider(props: PocketBaseProviderProps): JSX.Element 
   // On a change of signed-in user every cached record of the previous user goes, so that no data
   // one user may read is shown to the next. The realtime hub re-subscribes on its own.
   const queryClient = useContext(QueryClientContext);
+  if (props.shareRealtime === false) realtimeSharing.turnOff(props.client);
   if (queryClient && props.fieldTypes) fieldTypesRegistry.set(queryClient(), props.fieldTypes);
   if (!isServer && queryClient) {
     createEffect(() => {

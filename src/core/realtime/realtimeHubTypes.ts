@@ -34,6 +34,12 @@ export interface RealtimeListener {
    * Events in between were lost.
    */
   onLive?(): void;
+  /**
+   * Hear each message before the topic's other listeners: the tab that holds a shared
+   * connection passes messages on to the other tabs first, so that their work runs beside its
+   * own instead of after it.
+   */
+  readonly first?: boolean;
 }
 
 /**

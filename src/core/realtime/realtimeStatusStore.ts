@@ -14,6 +14,12 @@ export interface RealtimeStatus {
   state: "connecting" | "connected" | "reconnecting" | "disconnected";
   /** The last error while connecting or subscribing; cleared once connected. */
   error?: unknown;
+  /**
+   * Where this tab's connection is, when the browser's tabs share one (see
+   * `PocketBaseProvider`'s `shareRealtime`): `leader` holds it for every tab, a `follower` gets
+   * its messages from the leader. `undefined` when the tab has a connection of its own.
+   */
+  role?: "leader" | "follower";
 }
 
 /**
@@ -22,7 +28,7 @@ export interface RealtimeStatus {
  */
 export interface RealtimeStatusStore {
   get(): RealtimeStatus;
-  /** Merges `next` in; listeners hear only a change of state or error. */
+  /** Merges `next` in; listeners hear only a change of state, error or role. */
   set(next: Partial<RealtimeStatus>): void;
   subscribe(listener: (status: RealtimeStatus) => void): () => void;
 }
@@ -39,7 +45,7 @@ export function realtimeStatusStore(): RealtimeStatusStore {
     get: () => status,
     set(next) {
       const merged = { ...status, ...next };
-      if (merged.state === status.state && merged.error === status.error) return;
+      if (merged.state === status.state && merged.error === status.error && merged.role === status.role) return;
       status = merged;
       for (const listener of listeners) listener(status);
     },
