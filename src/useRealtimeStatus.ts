@@ -7,10 +7,13 @@ import { usePocketBase } from "./usePocketBase";
 
 /**
  * The realtime connection's status, for a badge: `connecting`, `connected`, `reconnecting` or
- * `disconnected` (nothing subscribed), and the last error while connecting.
+ * `disconnected` (nothing subscribed), and the last error while connecting. When the browser's
+ * tabs share one connection (see `PocketBaseProvider`'s `shareRealtime`), `role` says whether
+ * this tab holds it (`leader`) or gets its messages from the tab that does (`follower`); the
+ * state is the shared connection's in every tab.
  *
  * @param pocketbase - A client to use instead of the one in context.
- * @returns An accessor of `{ state, error }`.
+ * @returns An accessor of `{ state, error, role }`.
  * @throws Error outside a `PocketBaseProvider` with no `pocketbase` argument (see
  *   {@link usePocketBase}).
  * @example
