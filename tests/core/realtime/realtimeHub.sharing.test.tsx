@@ -7,7 +7,7 @@ import { useRealtimeCollection } from "../../../src/useRealtimeCollection";
 import { useRealtimeRecord } from "../../../src/useRealtimeRecord";
 import { recordRequests } from "../../helpers/msw";
 import { freshCollection, newClient, superuserClient, waitFor } from "../../helpers/pocketbase";
-import { sdkTopics } from "../../helpers/realtime";
+import { broadcast, sdkTopics } from "../../helpers/realtime";
 import { Providers, renderWithClient, testQueryClient } from "../../helpers/render";
 
 describe("realtime subscriptions are shared and cleaned up", () => {
@@ -72,5 +72,23 @@ describe("realtime subscriptions are shared and cleaned up", () => {
     expect(decodeURIComponent(keys()[0]!)).toContain('"expand":"author"');
     setEnabled(false);
     await waitFor(() => keys().length === 0 && !pb.realtime.isConnected, { message: "unsubscribed" });
+  });
+
+  it("a listener marked `first` hears each message before the topic's other listeners (the relay to other tabs)", async () => {
+    const pb = newClient();
+    const hub = realtimeHub(pb);
+    const topic = `first-${Math.random().toString(36).slice(2)}`;
+    const order: string[] = [];
+    let live = 0;
+    const stops = [
+      hub.subscribe({ topic }, { onMessage: () => void order.push("mounted before"), onLive: () => void live++ }),
+      hub.subscribe({ topic }, { first: true, onMessage: () => void order.push("relay") }),
+      hub.subscribe({ topic }, { onMessage: () => void order.push("mounted after") }),
+    ];
+    await waitFor(() => live === 1, { message: "live" });
+    await broadcast(topic, { n: 1 });
+    await waitFor(() => order.length === 3, { message: "the message heard three times" });
+    expect(order).toEqual(["relay", "mounted before", "mounted after"]);
+    stops.forEach((stop) => stop());
   });
 });

@@ -75,4 +75,38 @@ describe("sharedHub: the tabs of a browser share one realtime connection", () =>
     // The guest connection's message was relayed before the live notice, so it was dropped already.
     expect(heard.messages.map((event) => event.record.title)).toEqual(["sent to bob"]);
   });
+
+  it("a tab that switches user after the leader did asks which of its topics are live, and hears it", async () => {
+    const collection = await freshCollection();
+    const admin = await superuserClient();
+    const [one, two] = browser();
+    const leading = realtimeHub(one);
+    await waitFor(() => leading.status.get().role === "leader", { message: "the first tab leads" });
+    const following = realtimeHub(two);
+    const { heard, listener: mine } = listener();
+    following.subscribe({ topic: `${collection}/*` }, mine);
+    await waitFor(() => heard.live === 1, { message: "live for the guest" });
+
+    // The leader switches first: its live notices for bob reach a tab that is still a guest.
+    await one.collection("users").authWithPassword("bob@example.com", "password123");
+    await waitFor(() => leading.status.get().state === "connected" && one.realtime.isConnected, { message: "the leader is live as bob" });
+    await two.collection("users").authWithPassword("bob@example.com", "password123");
+    await waitFor(() => heard.live >= 2, { message: "the follower hears its topic is live for bob" });
+    const later = await admin.collection(collection).create({ title: "sent to bob" });
+    await waitFor(() => heard.messages.some((event) => event.record.id === later.id), { message: "bob's message" });
+  });
+
+  it("a tab joining a topic the leader already has live hears so at once", async () => {
+    const collection = await freshCollection();
+    const [one, two] = browser();
+    const leading = realtimeHub(one);
+    await waitFor(() => leading.status.get().role === "leader", { message: "the first tab leads" });
+    const own = listener();
+    leading.subscribe({ topic: `${collection}/*` }, own.listener);
+    await waitFor(() => own.heard.live === 1, { message: "live in the leader" });
+    const joining = listener();
+    realtimeHub(two).subscribe({ topic: `${collection}/*` }, joining.listener);
+    await waitFor(() => joining.heard.live === 1, { message: "the newcomer's live notice" });
+    expect(own.heard.live).toBe(1); // nobody else resyncs for it
+  });
 });
