@@ -19,6 +19,16 @@ function browser() {
   return [new PocketBase(pbUrl(), new LocalAuthStore(key)), new PocketBase(pbUrl(), new LocalAuthStore(key))] as const;
 }
 
+/** Two tabs on a fresh collection, the first one leading. */
+async function twoTabs() {
+  const collection = await freshCollection();
+  const admin = await superuserClient();
+  const [one, two] = browser();
+  const leading = realtimeHub(one);
+  await waitFor(() => leading.status.get().role === "leader", { message: "the first tab leads" });
+  return { collection, admin, one, two, leading, following: realtimeHub(two), topic: { topic: `${collection}/*` } };
+}
+
 type Event = { action: string; record: { id: string; title: string } };
 
 function listener() {
@@ -28,40 +38,29 @@ function listener() {
 
 describe("sharedHub: the tabs of a browser share one realtime connection", () => {
   it("the first tab leads and holds the only connection; the other's listener gets its messages and live notice through it", async () => {
-    const collection = await freshCollection();
-    const admin = await superuserClient();
-    const [one, two] = browser();
-    const leading = realtimeHub(one);
-    await waitFor(() => leading.status.get().role === "leader", { message: "the first tab leads" });
-    const following = realtimeHub(two);
+    const { collection, admin, one, two, following, topic } = await twoTabs();
     expect(following.status.get().role).toBe("follower");
-
     const { heard, listener: mine } = listener();
-    const stop = following.subscribe({ topic: `${collection}/*` }, mine);
+    const stop = following.subscribe(topic, mine);
     await waitFor(() => heard.live === 1, { message: "the follower's topic is live" });
     expect(following.status.get()).toMatchObject({ state: "connected", role: "follower" });
     expect(one.realtime.isConnected).toBe(true);
     expect(two.realtime.isConnected).toBe(false);
-    expect(sdkTopics(one)).toHaveProperty(`${collection}/*`);
+    expect(sdkTopics(one)).toHaveProperty(topic.topic);
 
     const created = await admin.collection(collection).create({ title: "relayed" });
     await waitFor(() => heard.messages.length === 1, { message: "the relayed create" });
     expect(heard.messages[0]).toMatchObject({ action: "create", record: { id: created.id, title: "relayed" } });
 
     stop();
-    await waitFor(() => !(`${collection}/*` in sdkTopics(one)), { message: "the leader let go of the topic" });
+    await waitFor(() => !(topic.topic in sdkTopics(one)), { message: "the leader let go of the topic" });
     expect(following.status.get()).toMatchObject({ state: "disconnected", role: "follower" });
   });
 
   it("a tab signed in as another user drops what the leader still relays under the previous one, and goes live again once the leader follows", async () => {
-    const collection = await freshCollection();
-    const admin = await superuserClient();
-    const [one, two] = browser();
-    const leading = realtimeHub(one);
-    await waitFor(() => leading.status.get().role === "leader", { message: "the first tab leads" });
-    const following = realtimeHub(two);
+    const { collection, admin, one, two, following, topic } = await twoTabs();
     const { heard, listener: mine } = listener();
-    following.subscribe({ topic: `${collection}/*` }, mine);
+    following.subscribe(topic, mine);
     await waitFor(() => heard.live === 1, { message: "live for the guest" });
 
     // The follower's store changes first (in a browser: the tab where the user signed in).
@@ -77,19 +76,16 @@ describe("sharedHub: the tabs of a browser share one realtime connection", () =>
   });
 
   it("a tab that switches user after the leader did asks which of its topics are live, and hears it", async () => {
-    const collection = await freshCollection();
-    const admin = await superuserClient();
-    const [one, two] = browser();
-    const leading = realtimeHub(one);
-    await waitFor(() => leading.status.get().role === "leader", { message: "the first tab leads" });
-    const following = realtimeHub(two);
+    const { collection, admin, one, two, leading, following, topic } = await twoTabs();
+    const own = listener();
+    leading.subscribe(topic, own.listener);
     const { heard, listener: mine } = listener();
-    following.subscribe({ topic: `${collection}/*` }, mine);
-    await waitFor(() => heard.live === 1, { message: "live for the guest" });
+    following.subscribe(topic, mine);
+    await waitFor(() => heard.live === 1 && own.heard.live === 1, { message: "live for the guest in both tabs" });
 
     // The leader switches first: its live notices for bob reach a tab that is still a guest.
     await one.collection("users").authWithPassword("bob@example.com", "password123");
-    await waitFor(() => leading.status.get().state === "connected" && one.realtime.isConnected, { message: "the leader is live as bob" });
+    await waitFor(() => own.heard.live >= 2, { message: "the leader is live again as bob" });
     await two.collection("users").authWithPassword("bob@example.com", "password123");
     await waitFor(() => heard.live >= 2, { message: "the follower hears its topic is live for bob" });
     const later = await admin.collection(collection).create({ title: "sent to bob" });
@@ -97,15 +93,12 @@ describe("sharedHub: the tabs of a browser share one realtime connection", () =>
   });
 
   it("a tab joining a topic the leader already has live hears so at once", async () => {
-    const collection = await freshCollection();
-    const [one, two] = browser();
-    const leading = realtimeHub(one);
-    await waitFor(() => leading.status.get().role === "leader", { message: "the first tab leads" });
+    const { leading, following, topic } = await twoTabs();
     const own = listener();
-    leading.subscribe({ topic: `${collection}/*` }, own.listener);
+    leading.subscribe(topic, own.listener);
     await waitFor(() => own.heard.live === 1, { message: "live in the leader" });
     const joining = listener();
-    realtimeHub(two).subscribe({ topic: `${collection}/*` }, joining.listener);
+    following.subscribe(topic, joining.listener);
     await waitFor(() => joining.heard.live === 1, { message: "the newcomer's live notice" });
     expect(own.heard.live).toBe(1); // nobody else resyncs for it
   });
