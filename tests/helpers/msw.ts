@@ -174,3 +174,26 @@ export function recordRequests() {
     stop: () => server.events.removeListener("request:start", listener),
   };
 }
+
+/**
+ * The next matching request reaches the real server, which applies it, and its answer is lost
+ * on the way back: the client sees a network error (status 0). A write that may or may not have
+ * happened, as when a connection drops mid-request. `answered` resolves once the server answered.
+ */
+export function loseAnswerNext(method: Method, path: string) {
+  let markAnswered!: (status: number) => void;
+  const answered = new Promise<number>((resolve) => (markAnswered = resolve));
+  server.use(
+    handlerFor(method)(
+      fullUrl(path),
+      async ({ request }) => {
+        const answer = await fetch(bypass(request));
+        await answer.arrayBuffer();
+        markAnswered(answer.status);
+        return HttpResponse.error();
+      },
+      { once: true },
+    ),
+  );
+  return { answered };
+}

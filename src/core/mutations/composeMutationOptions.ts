@@ -73,7 +73,7 @@ const mutations = new WeakMap<object, Mutation<unknown, Error, unknown, unknown>
  * awaited first) until its answer or failure, which recompute the view without it. So a
  * refetch, a newly mounted list or a realtime event can never hide it, and a failure undoes
  * exactly it. A mutation whose signed-in user changes during `onMutate` is not sent; a 4xx is
- * never retried ({@link retryPolicy}).
+ * never retried ({@link retryPolicy}), nor a write whose outcome is unknown.
  * @internal
  */
 export function composeMutationOptions<TData, TVariables, TOurs extends { write?: PendingWrite }, TContext, TUser extends object>(
@@ -87,8 +87,11 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
   const sameUser = (result: Context | undefined) => !steps.identity || result?.identity === steps.identity();
   serverChanges.rebaseWith(queryClient, rebaseCollection);
   watchServerSnapshots(queryClient);
+  const retry = retryPolicy(queryClient, "mutations");
   return {
-    retry: retryPolicy(queryClient, "mutations"),
+    // A write whose outcome is unknown (see `mayHaveArrived`) is the app's to decide: asking
+    // again would only say so again.
+    retry: (failureCount: number, error: Error) => (error as ClientResponseError).response?.outcome !== "unknown" && retry(failureCount, error),
     ...rest,
     mutationKey: pocketbaseKeys.mutation(collection, steps.kind),
     mutationFn: (variables: TVariables) => steps.mutationFn(variables),

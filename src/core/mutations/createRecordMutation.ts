@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/solid-query";
 import type Client from "pocketbase";
-import type { RecordModel } from "pocketbase";
+import { ClientResponseError, type RecordModel } from "pocketbase";
 import { authIdentity } from "../auth/authIdentity";
 import { findCollectionId } from "../cache/findCollectionId";
 import { sharePatchedData } from "../cache/sharePatchedData";
@@ -9,6 +9,7 @@ import type { PendingWrite } from "../optimistic/pendingWrites";
 import { rebaseCollection } from "../optimistic/rebaseCollection";
 import type { MutationSteps } from "./composeMutationOptions";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
+import { mayHaveArrived } from "./mayHaveArrived";
 import { newRecordId } from "./newRecordId";
 import { passwordVariables } from "./passwordVariables";
 import { withoutPasswords } from "./withoutPasswords";
@@ -76,8 +77,18 @@ export function createRecordMutation<T = RecordModel>(
   const { optimistic = true, ...params } = options;
   return {
     kind: "create",
-    mutationFn: (variables) =>
-      pb.collection(collection).create<T>({ ...passwordVariables.reveal(variables), id: idFor(variables) }, { ...params, requestKey: null }),
+    mutationFn: async (variables) => {
+      const id = idFor(variables);
+      const again = mayHaveArrived(queryClient, pocketbaseKeys.mutation(collection, "create"), variables);
+      try {
+        return await pb.collection(collection).create<T>({ ...passwordVariables.reveal(variables), id }, { ...params, requestKey: null });
+      } catch (error) {
+        // Sent again after an attempt whose answer was lost: if that attempt created the record,
+        // the server now refuses its id as taken. The record is this create's: it is done.
+        if (again && idTaken(error)) return pb.collection(collection).getOne<T>(id, { ...params, requestKey: null });
+        throw error;
+      }
+    },
 
     onMutate: (variables) => {
       const id = idFor(variables);
@@ -112,6 +123,11 @@ export function createRecordMutation<T = RecordModel>(
 
     identity: () => authIdentity(pb.authStore.record),
   };
+}
+
+/** PocketBase's answer to a create whose id a record already has: a 400 on the `id` field. */
+function idTaken(error: unknown): boolean {
+  return error instanceof ClientResponseError && error.status === 400 && Boolean(error.response?.data?.id);
 }
 
 /** Files show as their names until the server answers with the stored file names. */

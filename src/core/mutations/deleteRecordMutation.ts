@@ -3,7 +3,9 @@ import type Client from "pocketbase";
 import { authIdentity } from "../auth/authIdentity";
 import type { PendingWrite } from "../optimistic/pendingWrites";
 import { rebaseCollection } from "../optimistic/rebaseCollection";
+import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import type { MutationSteps } from "./composeMutationOptions";
+import { mayHaveArrived } from "./mayHaveArrived";
 
 /**
  * What a delete's `onMutate` made of its variables.
@@ -40,7 +42,17 @@ export function deleteRecordMutation(
   const { optimistic = true } = options;
   return {
     kind: "delete",
-    mutationFn: (id) => pb.collection(collection).delete(id, { requestKey: null }),
+    mutationFn: async (id) => {
+      const again = mayHaveArrived(queryClient, pocketbaseKeys.mutation(collection, "delete"), id);
+      try {
+        return await pb.collection(collection).delete(id, { requestKey: null });
+      } catch (error) {
+        // Sent again after an attempt whose answer was lost: the record is gone, as it should be.
+        // (A first attempt's 404 stays an error: the record may be hidden by a rule.)
+        if (again && (error as { status?: number }).status === 404) return true;
+        throw error;
+      }
+    },
 
     onMutate: (id) => (optimistic ? { id, write: { type: "delete", id } } : { id }),
 

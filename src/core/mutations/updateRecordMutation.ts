@@ -1,13 +1,15 @@
 import type { QueryClient } from "@tanstack/solid-query";
 import type Client from "pocketbase";
-import type { RecordModel } from "pocketbase";
+import { ClientResponseError, type RecordModel } from "pocketbase";
 import { authIdentity } from "../auth/authIdentity";
 import { findCachedRecord } from "../cache/findCachedRecord";
+import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import type { PendingWrite } from "../optimistic/pendingWrites";
 import { rebaseCollection } from "../optimistic/rebaseCollection";
 import { applyModifiers } from "./applyModifiers";
 import type { MutationSteps } from "./composeMutationOptions";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
+import { mayHaveArrived } from "./mayHaveArrived";
 import type { RecordQueryParams } from "../types";
 import { passwordVariables } from "./passwordVariables";
 import { withoutPasswords } from "./withoutPasswords";
@@ -68,8 +70,18 @@ export function updateRecordMutation<T = RecordModel>(
   const { optimistic = true, ...params } = options;
   return {
     kind: "update",
-    mutationFn: (variables) =>
-      pb.collection(collection).update<T>(variables.id, passwordVariables.reveal(variables.data), { ...params, requestKey: null }),
+    mutationFn: async (variables) => {
+      // Plain values may be written twice; `views+: 1` may not. Sent again after an attempt whose
+      // answer was lost, it may already be applied: it is not sent, and the app decides.
+      if (hasModifiers(variables.data) && mayHaveArrived(queryClient, pocketbaseKeys.mutation(collection, "update"), variables)) {
+        const message =
+          `solid-query-pocketbase: the update of "${variables.id}" in "${collection}" uses modifiers and its answer was lost, ` +
+          "so the server may have applied it already. It was not sent again: read the record and send what is still missing. " +
+          "Its variables are kept.";
+        throw new ClientResponseError({ status: 0, response: { status: 0, message, data: {}, outcome: "unknown" } });
+      }
+      return pb.collection(collection).update<T>(variables.id, passwordVariables.reveal(variables.data), { ...params, requestKey: null });
+    },
 
     onMutate: ({ id, data }) => {
       if (!optimistic || data instanceof FormData) return { id };
@@ -91,4 +103,10 @@ export function updateRecordMutation<T = RecordModel>(
 
     identity: () => authIdentity(pb.authStore.record),
   };
+}
+
+/** Whether update data uses PocketBase's modifiers (`views+`, `tags-`, `+tags`). */
+function hasModifiers(data: UpdateVariables["data"]): boolean {
+  const keys = typeof FormData !== "undefined" && data instanceof FormData ? [...data.keys()] : Object.keys(data);
+  return keys.some((key) => /^\+\w|\w[+-]$/.test(key));
 }
