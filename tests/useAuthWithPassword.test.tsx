@@ -59,6 +59,8 @@ describe("useAuthWithPassword", () => {
     expect(result.notes.data).toEqual([]); // owner-only: a guest sees nothing
     expect(result.auth.record).toBeNull();
 
+    // A stable function, as on solid-query's own result (a dependency array or a prop may hold it).
+    expect(result.signIn.mutate).toBe(result.signIn.mutate);
     result.signIn.mutate({ identity: "alice@example.com", password: PASSWORD });
     // While the request is in flight TanStack already keeps the variables: without the password.
     expect(result.signIn.variables).toEqual({ identity: "alice@example.com" });

@@ -11,20 +11,20 @@ type Mutating = { mutate: (...args: never[]) => unknown; mutateAsync: (...args: 
  * @internal
  */
 export function hideSecrets<R extends Mutating>(result: R, hide: (variables: object) => object, reset?: () => void): R {
+  // Made once, so that `result.mutate === result.mutate` as on the framework's own result; each
+  // calls the result's current function.
+  const call = (key: PropertyKey, ...args: unknown[]) => (Reflect.get(result, key) as (...args: unknown[]) => unknown)(...args);
+  const wrappers: Record<PropertyKey, unknown> = {
+    mutate: (variables: object, options?: unknown) => call("mutate", hide(variables), options),
+    mutateAsync: (variables: object, options?: unknown) => call("mutateAsync", hide(variables), options),
+    ...(reset && {
+      reset: () => {
+        reset();
+        call("reset");
+      },
+    }),
+  };
   return new Proxy(result, {
-    get(target, key, receiver) {
-      if (key === "reset" && reset) {
-        const own = Reflect.get(target, key, receiver) as () => void;
-        return () => {
-          reset();
-          own();
-        };
-      }
-      if (key === "mutate" || key === "mutateAsync") {
-        const mutate = Reflect.get(target, key, receiver) as unknown as (variables: object, options?: unknown) => unknown;
-        return (variables: object, options?: unknown) => mutate(hide(variables), options);
-      }
-      return Reflect.get(target, key, receiver);
-    },
+    get: (target, key, receiver) => (Object.hasOwn(wrappers, key) ? wrappers[key] : Reflect.get(target, key, receiver)),
   });
 }
