@@ -65,7 +65,8 @@ export function sharedHub(pb: Client, options: Required<RealtimeHubOptions>, gro
   const me: TabId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const channel = new BroadcastChannel(group);
   const status = realtimeStatusStore();
-  const user = () => authIdentity(pb.authStore.record);
+  /** The signed-in user, kept by the store's `onChange` below: read for every relayed message. */
+  let identity = authIdentity(pb.authStore.record);
 
   /** This tab's subscriptions, and their listeners by key for the messages the leader relays. */
   const subscriptions = new Set<Local>();
@@ -152,8 +153,8 @@ export function sharedHub(pb: Client, options: Required<RealtimeHubOptions>, gro
     if (!entry) {
       const relay: RealtimeListener = {
         first: true,
-        onMessage: (data) => post({ t: "msg", key, user: user(), data }),
-        onLive: () => post({ t: "live", key, user: user() }),
+        onMessage: (data) => post({ t: "msg", key, user: identity, data }),
+        onLive: () => post({ t: "live", key, user: identity }),
       };
       entry = { topic, tabs: new Set(), stop: () => {} };
       remote.set(key, entry);
@@ -162,7 +163,7 @@ export function sharedHub(pb: Client, options: Required<RealtimeHubOptions>, gro
     if (entry.tabs.has(tab)) return;
     entry.tabs.add(tab);
     // Already live here (this tab or another one had it): the newcomer's notice, now.
-    if (hub.isLive(topic)) post({ t: "live", key, user: user(), to: tab });
+    if (hub.isLive(topic)) post({ t: "live", key, user: identity, to: tab });
   }
 
   function removeRemote(tab: TabId, key: string) {
@@ -191,7 +192,7 @@ export function sharedHub(pb: Client, options: Required<RealtimeHubOptions>, gro
       else if (note.t === "unsub") removeRemote(note.from, note.key);
       else if (note.t === "sync") {
         for (const [key, entry] of remote) {
-          if (entry.tabs.has(note.from) && direct.isLive(entry.topic)) post({ t: "live", key, user: user(), to: note.from });
+          if (entry.tabs.has(note.from) && direct.isLive(entry.topic)) post({ t: "live", key, user: identity, to: note.from });
         }
       }
       if (note.t === "hello" || note.t === "sub") {
@@ -201,9 +202,9 @@ export function sharedHub(pb: Client, options: Required<RealtimeHubOptions>, gro
       return;
     }
     if (note.t === "msg") {
-      if (note.user === user()) dispatch(note.key, (listener) => listener.onMessage(note.data));
+      if (note.user === identity) dispatch(note.key, (listener) => listener.onMessage(note.data));
     } else if (note.t === "live") {
-      if (note.user === user() && (note.to === undefined || note.to === me)) dispatch(note.key, (listener) => listener.onLive?.());
+      if (note.user === identity && (note.to === undefined || note.to === me)) dispatch(note.key, (listener) => listener.onLive?.());
     } else if (note.t === "status") {
       shared = { state: note.state, error: note.error === undefined ? undefined : new Error(note.error) };
       showStatus();
@@ -214,9 +215,8 @@ export function sharedHub(pb: Client, options: Required<RealtimeHubOptions>, gro
     }
   };
 
-  let identity = user();
   pb.authStore.onChange(() => {
-    const next = user();
+    const next = authIdentity(pb.authStore.record);
     if (next === identity) return; // a token refresh
     identity = next;
     if (direct || byKey.size === 0) return; // leading: the direct hub re-subscribes by itself
