@@ -138,7 +138,7 @@ export function sharedHub(pb: Client, options: Required<RealtimeHubOptions>, gro
     const hub = (direct = directHub(pb, options));
     hub.status.subscribe((next) => {
       showStatus();
-      post({ t: "status", state: next.state, error: next.error === undefined ? undefined : messageOf(next.error) });
+      post(statusNote(next));
     });
     for (const local of subscriptions) local.stop = hub.subscribe(local.topic, local.listener);
     showStatus();
@@ -195,10 +195,7 @@ export function sharedHub(pb: Client, options: Required<RealtimeHubOptions>, gro
           if (entry.tabs.has(note.from) && direct.isLive(entry.topic)) post({ t: "live", key, user: identity, to: note.from });
         }
       }
-      if (note.t === "hello" || note.t === "sub") {
-        const current = direct.status.get();
-        post({ t: "status", state: current.state, error: current.error === undefined ? undefined : messageOf(current.error) });
-      }
+      if (note.t === "hello" || note.t === "sub") post(statusNote(direct.status.get()));
       return;
     }
     if (note.t === "msg") {
@@ -245,6 +242,7 @@ export function sharedHub(pb: Client, options: Required<RealtimeHubOptions>, gro
   return { options, status, subscribe };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The leader's status for the other tabs: an error travels as its message (a class does not clone). */
+function statusNote({ state, error }: RealtimeStatus): Note {
+  return { t: "status", state, error: error === undefined ? undefined : error instanceof Error ? error.message : String(error) };
 }
