@@ -20,6 +20,7 @@ const rooms: Record<string, readonly string[]> = {
   queries: ["keys", "filter", "cache"],
   mutations: ["auth", "keys", "filter", "cache", "optimistic", "queries"],
   realtime: ["auth", "keys", "filter", "cache", "optimistic", "queries"],
+  persist: ["auth", "keys", "filter", "cache", "optimistic", "queries", "mutations"],
 };
 
 /** Files at the top of src/core: shared types only. */

@@ -5,8 +5,10 @@ import { pendingWrites, type PendingWrite } from "../optimistic/pendingWrites";
 import { rebaseCollection } from "../optimistic/rebaseCollection";
 import { serverChanges } from "../optimistic/serverChanges";
 import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
-import { retryPolicy } from "../queries/retryPolicy";
 import { passwordVariables } from "./passwordVariables";
+import { sendingMutation } from "./sendingMutation";
+import { offlineHooks } from "./offlineHooks";
+import { writeRetry } from "./writeRetry";
 
 /**
  * What one kind of mutation of this library does around its request. `onMutate` says what the
@@ -60,6 +62,14 @@ export interface ComposedContext<TOurs, TContext> {
   user: TContext;
   /** Who was signed in when the mutation started (see `authIdentity`). */
   identity?: string;
+  /**
+   * Set on a mutation restored from a persisted cache (`pocketbasePersistOptions`) that may
+   * have reached the server before the page went away: sending it again is checked (a create's
+   * id, a delete's 404) or refused (an update with modifiers ends as "outcome unknown").
+   */
+  sentBeforeReload?: boolean;
+  /** Set once a request for it started, when the app persists its writes (`pocketbasePersistOptions`). */
+  sending?: boolean;
 }
 
 // The mutation a composed context belongs to: its answer or failure takes it out of the replay.
@@ -73,7 +83,7 @@ const mutations = new WeakMap<object, Mutation<unknown, Error, unknown, unknown>
  * awaited first) until its answer or failure, which recompute the view without it. So a
  * refetch, a newly mounted list or a realtime event can never hide it, and a failure undoes
  * exactly it. A mutation whose signed-in user changes during `onMutate` is not sent; a 4xx is
- * never retried ({@link retryPolicy}), nor a write whose outcome is unknown.
+ * never retried, nor a write whose outcome is unknown (`writeRetry`).
  * @internal
  */
 export function composeMutationOptions<TData, TVariables, TOurs extends { write?: PendingWrite }, TContext, TUser extends object>(
@@ -84,17 +94,27 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
 ) {
   const { onMutate, onSuccess, onError, onSettled, ...rest } = user;
   type Context = ComposedContext<TOurs, TContext>;
+  // A mutation restored from a persisted cache has a context TanStack rebuilt: found by variables.
+  const mutationOf = (result: Context, variables: TVariables) => mutations.get(result) ?? sendingMutation(queryClient, mutationKey, variables);
   const sameUser = (result: Context | undefined) => !steps.identity || result?.identity === steps.identity();
   serverChanges.rebaseWith(queryClient, rebaseCollection);
   watchServerSnapshots(queryClient);
-  const retry = retryPolicy(queryClient, "mutations");
+  const mutationKey = pocketbaseKeys.mutation(collection, steps.kind);
   return {
-    // A write whose outcome is unknown (see `mayHaveArrived`) is the app's to decide: asking
-    // again would only say so again.
-    retry: (failureCount: number, error: Error) => (error as ClientResponseError).response?.outcome !== "unknown" && retry(failureCount, error),
+    retry: writeRetry(queryClient),
     ...rest,
-    mutationKey: pocketbaseKeys.mutation(collection, steps.kind),
-    mutationFn: (variables: TVariables) => steps.mutationFn(variables),
+    mutationKey,
+    mutationFn: (variables: TVariables) => {
+      // A paused mutation is sent when the connection is back, maybe after a reload: if someone
+      // else is signed in by then, it is not theirs to send.
+      const context = sendingMutation(queryClient, mutationKey, variables)?.state.context as Context | undefined;
+      if (steps.identity && context?.identity !== undefined && context.identity !== steps.identity()) {
+        return Promise.reject(userChanged(collection));
+      }
+      const sent = steps.mutationFn(variables);
+      offlineHooks.sending(queryClient, context); // after mayHaveArrived has read the context
+      return sent;
+    },
     onMutate: async (variables: TVariables, context: MutationFunctionContext): Promise<Context> => {
       const identity = steps.identity?.();
       const mutation = pendingWrites.find(queryClient, collection, variables);
@@ -113,19 +133,16 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
         throw error;
       }
       if (steps.identity && steps.identity() !== identity) {
-        // The user changed while the user's onMutate ran: sending now would act as the next
-        // user. Status 0, as the SDK gives when no answer came, because ClientResponseError is
-        // the error type the hooks promise.
+        // The user changed while the user's onMutate ran: sending now would act as the next user.
         withdraw();
-        const message = `solid-query-pocketbase: the signed-in user changed before this mutation on "${collection}" was sent, so it was not sent. Its variables are kept: send it again if the new user means to.`;
-        throw new ClientResponseError({ status: 0, response: { status: 0, message, data: {} } });
+        throw userChanged(collection);
       }
       const result: Context = { ours, user: mine, identity };
       if (mutation) mutations.set(result, mutation);
       return result;
     },
     onSuccess: async (data: TData, variables: TVariables, result: Context, context: MutationFunctionContext) => {
-      pendingWrites.settle(mutations.get(result));
+      pendingWrites.settle(mutationOf(result, variables));
       await steps.onSuccess(data, variables, result.ours, sameUser(result));
       await onSuccess?.(data, variables, result.user, context);
     },
@@ -136,7 +153,7 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
       context: MutationFunctionContext,
     ) => {
       if (result) {
-        pendingWrites.settle(mutations.get(result));
+        pendingWrites.settle(mutationOf(result, variables));
         // The view recomputed without it: exactly its own change is undone.
         if (result.ours.write && sameUser(result)) rebaseCollection(queryClient, collection);
       }
@@ -156,4 +173,13 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
       await onSettled?.(data, error, variables, result?.user, context);
     },
   };
+}
+
+/**
+ * Status 0, as the SDK gives when no answer came, because ClientResponseError is the error type
+ * the hooks promise.
+ */
+function userChanged(collection: string): ClientResponseError {
+  const message = `solid-query-pocketbase: the signed-in user changed before this mutation on "${collection}" was sent, so it was not sent. Its variables are kept: send it again if the new user means to.`;
+  return new ClientResponseError({ status: 0, response: { status: 0, message, data: {}, outcome: "not sent" } });
 }
