@@ -10,6 +10,7 @@ import { survivesReload } from "./core/mutations/survivesReload";
 import { ownedPersister } from "./core/persist/ownedPersister";
 import type { PersistedClient, Persister } from "./core/persist/persistTypes";
 import { resumableWrites } from "./core/persist/resumableWrites";
+import { serverState } from "./core/persist/serverState";
 import { waitForServer } from "./core/persist/waitForServer";
 
 /**
@@ -154,7 +155,7 @@ export function pocketbasePersistOptions(pb: Client, queryClient: QueryClient, s
   offlineHooks.register(queryClient, {
     // A write is about to be sent: store that, so a reload knows it may have arrived.
     sending: () => {
-      if (restored) void stored.persistClient({ buster, timestamp: Date.now(), clientState: dehydrate(queryClient, dehydrateOptions) });
+      if (restored) void persister.persistClient({ buster, timestamp: Date.now(), clientState: dehydrate(queryClient, dehydrateOptions) });
     },
     unreachable: settings.countUnreachableAsOffline
       ? () => {
@@ -170,13 +171,14 @@ export function pocketbasePersistOptions(pb: Client, queryClient: QueryClient, s
   });
 
   const persister: Persister = {
-    persistClient: (client: PersistedClient) => stored.persistClient(client),
+    persistClient: (client: PersistedClient) => stored.persistClient({ ...client, clientState: serverState.of(queryClient, client.clientState) }),
     removeClient: () => stored.removeClient(),
     restoreClient: async () => {
       const client = await stored.restoreClient();
       restored = true;
-      // TanStack hydrates right after this resolves; the restored writes go once that is done.
+      // TanStack hydrates right after this resolves; then the restored writes are shown, and sent.
       setTimeout(() => {
+        if (client) serverState.replay(queryClient, client.clientState);
         if (onlineManager.isOnline()) void queryClient.resumePausedMutations();
       });
       return client;
