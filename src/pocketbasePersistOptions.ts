@@ -152,22 +152,25 @@ export function pocketbasePersistOptions(pb: Client, queryClient: QueryClient, s
   };
 
   let probing = false;
-  offlineHooks.register(queryClient, {
-    // A write is about to be sent: store that, so a reload knows it may have arrived.
-    sending: () => {
+  offlineHooks.set(queryClient, {
+    sending: (context) => {
+      // Stored at once (as far as the persister allows): a reload must know it may have arrived.
+      (context as { sending?: boolean }).sending = true;
       if (restored) void persister.persistClient({ buster, timestamp: Date.now(), clientState: dehydrate(queryClient, dehydrateOptions) });
     },
-    unreachable: settings.countUnreachableAsOffline
-      ? () => {
-          if (probing) return;
-          probing = true;
-          onlineManager.setOnline(false);
-          void waitForServer(pb).then(() => {
-            probing = false;
-            onlineManager.setOnline(true);
-          });
-        }
-      : undefined,
+    keepsWaiting: (error) => {
+      const failure = error as { status?: unknown; isAbort?: unknown } | null;
+      if (!settings.countUnreachableAsOffline || failure?.status !== 0 || failure.isAbort === true) return false;
+      if (!probing) {
+        probing = true;
+        onlineManager.setOnline(false);
+        void waitForServer(pb).then(() => {
+          probing = false;
+          onlineManager.setOnline(true);
+        });
+      }
+      return true;
+    },
   });
 
   const persister: Persister = {

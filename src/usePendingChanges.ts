@@ -1,5 +1,5 @@
 import { useMutationState, useQueryClient } from "@tanstack/solid-query";
-import type { Accessor } from "solid-js";
+import { createMemo, createSignal, onCleanup, type Accessor } from "solid-js";
 import { authIdentity } from "./core/auth/authIdentity";
 import { pocketbaseKeys } from "./core/keys/pocketbaseKeys";
 import { writeKind } from "./core/keys/writeKind";
@@ -33,19 +33,18 @@ import { usePocketBase } from "./usePocketBase";
 export function usePendingChanges(overrides?: HookOverrides): Accessor<PendingChange[]> {
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
-  return useMutationState(
+  const [identity, setIdentity] = createSignal(authIdentity(pb.authStore.record));
+  onCleanup(pb.authStore.onChange((_token, record) => setIdentity(authIdentity(record))));
+  const writes = useMutationState(
     () => ({
       filters: {
         mutationKey: pocketbaseKeys.all(),
-        predicate: (mutation) => {
-          if (!writeKind(mutation.options.mutationKey) || !["pending", "error"].includes(mutation.state.status)) return false;
-          // Another user's writes are not this user's to see (they are not sent as this user).
-          const madeBy = (mutation.state.context as { identity?: string } | undefined)?.identity;
-          return madeBy === undefined || madeBy === authIdentity(pb.authStore.record);
-        },
+        predicate: (mutation) => Boolean(writeKind(mutation.options.mutationKey)) && ["pending", "error"].includes(mutation.state.status),
       },
-      select: pendingChangeOf,
+      select: (mutation) => ({ change: pendingChangeOf(mutation), madeBy: (mutation.state.context as { identity?: string } | undefined)?.identity }),
     }),
     () => queryClient,
   );
+  // Another user's writes are not this user's to see (nor are they sent as this user).
+  return createMemo(() => writes().flatMap(({ change, madeBy }) => (madeBy === undefined || madeBy === identity() ? [change] : [])));
 }

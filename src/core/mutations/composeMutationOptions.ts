@@ -112,7 +112,7 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
         return Promise.reject(userChanged(collection));
       }
       const sent = steps.mutationFn(variables);
-      offlineHooks.sending(queryClient, context); // after mayHaveArrived has read the context
+      if (context) offlineHooks.get(queryClient)?.sending(context); // after mayHaveArrived read it
       return sent;
     },
     onMutate: async (variables: TVariables, context: MutationFunctionContext): Promise<Context> => {

@@ -17,5 +17,5 @@ export function writeRetry(queryClient: QueryClient): (failureCount: number, err
   const retry = retryPolicy(queryClient, "mutations");
   return (failureCount, error) =>
     (error as { response?: { outcome?: unknown } }).response?.outcome === undefined &&
-    (offlineHooks.keepsWaiting(queryClient, error) || retry(failureCount, error));
+    (offlineHooks.get(queryClient)?.keepsWaiting(error) || retry(failureCount, error));
 }

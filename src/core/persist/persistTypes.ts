@@ -1,6 +1,7 @@
 // The shapes of TanStack's persisters (`@tanstack/query-persist-client-core`), written out so the
 // package types its persistence glue without depending on TanStack's persistence packages: an app
-// that persists nothing installs none of them.
+// that persists nothing installs none of them. Tested by tests/persistence.test.tsx (a real
+// TanStack persister passed through them).
 import type { DehydratedState } from "@tanstack/solid-query";
 
 /** What a persister stores: TanStack's `PersistedClient`. */
