@@ -1,13 +1,25 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/solid-query";
+import { createAsyncStoragePersister } from "@tanstack/query-async-storage-persister";
+import { onlineManager, QueryClient } from "@tanstack/solid-query";
+import { PersistQueryClientProvider } from "@tanstack/solid-query-persist-client";
 import PocketBase from "pocketbase";
 import { render } from "solid-js/web";
 // The library's source, not a build: edits show up here at once.
-import { PocketBaseProvider } from "../../src/index";
+import { PocketBaseProvider, pocketbasePersistOptions } from "../../src/index";
 import { App } from "./App";
+import { workingOffline } from "./components/OfflineSwitch";
 import "./styles.css";
 
 const pb = new PocketBase(import.meta.env.VITE_PB_URL ?? "http://127.0.0.1:8090");
-const queryClient = new QueryClient();
+// A day: lists not on screen stay in the cache, and so in storage, for a day.
+const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: 24 * 60 * 60 * 1000 } } });
+
+// The board's cache and its waiting changes are kept in localStorage: a reload, offline too,
+// shows the board as it was left, and the changes made offline are sent once the app is back
+// online. The offline switch is kept too, so that a reload stays offline.
+if (workingOffline()) onlineManager.setOnline(false);
+const persistOptions = pocketbasePersistOptions(pb, queryClient, {
+  persister: createAsyncStoragePersister({ storage: window.localStorage, key: "clinic-cache" }),
+});
 
 // For the browser tests (e2e/), in development only: they read the cache to prove that no record
 // of the previous user is left in it after a change of user.
@@ -15,13 +27,13 @@ if (import.meta.env.DEV) Object.assign(window, { __clinic: { pb, queryClient } }
 
 render(
   () => (
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
       {/* On a change of signed-in user the provider clears every cached PocketBase query; it also
           checks a stored login against the server on start and keeps its token fresh. */}
       <PocketBaseProvider client={pb}>
         <App />
       </PocketBaseProvider>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   ),
   document.getElementById("root")!,
 );

@@ -23,6 +23,8 @@ export type Patient = PocketBaseRecord<
     status: PatientStatus | "";
     /** 1-40; 0 when unset. */
     bed: number;
+    /** Ward rounds done (added to with `rounds+`); 0 when none. */
+    rounds: number;
     notes: string;
     /** Id of the staff member who admitted the patient; empty when unset. */
     owner: string;

@@ -2,6 +2,7 @@ import { Show } from "solid-js";
 import { usePocketBase, useSignOut } from "../../../src/index";
 import type { Staff } from "../types";
 import { ConnectionBadge } from "./ConnectionBadge";
+import { OfflineSwitch } from "./OfflineSwitch";
 
 export function Header(props: { staff: Staff | null }) {
   const pb = usePocketBase();
@@ -22,6 +23,7 @@ export function Header(props: { staff: Staff | null }) {
       <Show when={props.staff}>
         {(staff) => (
           <div class="user">
+            <OfflineSwitch />
             <ConnectionBadge />
             <div class="user-name">
               <strong data-testid="current-user">{staff().name}</strong>

@@ -1,5 +1,6 @@
 import { createSignal, Match, Show, Switch } from "solid-js";
-import { useDeleteRecord, useRealtimeRecord, useRecord } from "../../../src/index";
+import { onlineManager } from "@tanstack/solid-query";
+import { useDeleteRecord, useRealtimeRecord, useRecord, useUpdateRecord } from "../../../src/index";
 import { PATIENT_EXPAND, type Patient, type Ward } from "../types";
 import { parseDate, wardLabel } from "./PatientTable";
 import { StatusBadge } from "./StatusBadge";
@@ -12,9 +13,15 @@ export function PatientDetail(props: { id: string; wards: Map<string, Ward>; onE
   // list shows another ward or page.
   useRealtimeRecord<Patient>("patients", () => props.id, () => ({ expand: PATIENT_EXPAND }));
   const remove = useDeleteRecord("patients");
+  const update = useUpdateRecord<Patient>("patients", () => ({ expand: PATIENT_EXPAND }));
   const [confirming, setConfirming] = createSignal(false);
 
-  const confirmDelete = () => remove.mutate(props.id, { onSuccess: () => props.onClose() });
+  const confirmDelete = () => {
+    remove.mutate(props.id, { onSuccess: () => props.onClose() });
+    if (!onlineManager.isOnline()) props.onClose(); // offline the delete waits: the row is gone already
+  };
+  // `rounds+`: two rounds recorded at once by two nurses count two.
+  const roundDone = () => update.mutate({ id: props.id, data: { "rounds+": 1 } });
 
   return (
     <section class="card panel detail" aria-label="Patient details" data-testid="patient-detail">
@@ -43,6 +50,13 @@ export function PatientDetail(props: { id: string; wards: Map<string, Ward>; onE
                 <dd data-testid="detail-ward">{wardLabel(p(), props.wards)}</dd>
                 <dt>Bed</dt>
                 <dd data-testid="detail-bed">{p().bed || "—"}</dd>
+                <dt>Rounds</dt>
+                <dd>
+                  <span data-testid="detail-rounds">{p().rounds || 0}</span>{" "}
+                  <button type="button" class="button small secondary" data-testid="round-done" onClick={roundDone}>
+                    Round done
+                  </button>
+                </dd>
                 <dt>Admitted by</dt>
                 <dd>{p().expand?.owner?.name ?? "—"}</dd>
                 <dt>Notes</dt>

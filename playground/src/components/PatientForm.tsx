@@ -1,5 +1,6 @@
 import type { ClientResponseError } from "pocketbase";
 import { createEffect, createSignal, For, Show } from "solid-js";
+import { onlineManager } from "@tanstack/solid-query";
 import { useCreateRecord, useRecord, useUpdateRecord } from "../../../src/index";
 import { PATIENT_EXPAND, PATIENT_STATUSES, type Patient, type PatientStatus, type Staff, type Ward } from "../types";
 
@@ -81,6 +82,8 @@ export function PatientForm(props: {
     } else {
       create.mutate({ ...data, owner: props.me.id }, { onSuccess: (record) => props.onDone(record.id) });
     }
+    // Offline the write waits (shown on the board, counted in the header): nothing to wait for here.
+    if (!onlineManager.isOnline()) props.onDone(props.editId);
   };
 
   const error = () => mutation.error;
