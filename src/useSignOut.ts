@@ -7,7 +7,8 @@ import { usePocketBase } from "./usePocketBase";
  * Signs out: clears the client's auth store, as a solid-query mutation (so a button can show
  * `isPending` and callbacks run as for any mutation). `PocketBaseProvider` then drops every
  * cached record of the user who signed out, `useAuth()` shows a guest, and with the SDK's
- * default `LocalAuthStore` the other tabs of the browser sign out too.
+ * default `LocalAuthStore` the other tabs of the browser sign out too. It works offline: it sends
+ * nothing.
  *
  * @param options - Accessor of TanStack mutation options (`onSuccess` to navigate away, ...).
  * @param overrides - Clients to use instead of the ones in context.
@@ -28,7 +29,8 @@ export function useSignOut<TContext = unknown>(
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
   return useMutation<void, Error, void, TContext>(
-    () => ({ ...options?.(), mutationFn: async () => pb.authStore.clear() }),
+    // `always`: signing out needs no network, and must work offline (TanStack would pause it).
+    () => ({ networkMode: "always", ...options?.(), mutationFn: async () => pb.authStore.clear() }),
     () => queryClient,
   );
 }

@@ -168,6 +168,10 @@ describe("a write the page was sending when it went away", () => {
     expect(change!.variables).toEqual({ id: post!.id, data: { "views+": 1 } });
     expect(requests.count({ method: "PATCH" })).toBe(0);
     expect(await onServer(collection)).toBe("counted:2"); // once, by the first page
+    await waitFor(() => storage.stored()?.clientState.mutations.length === 0, { message: "the failed write no longer stored" });
+    onlineManager.setOnline(false);
+    reloaded.result.update.mutate({ id: post!.id, data: { title: "later" } });
+    await waitFor(() => JSON.stringify(storage.stored()?.clientState.mutations).includes("later"), { message: "the next write stored" });
     requests.stop();
     reloaded.close();
   });

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { onlineManager } from "@tanstack/solid-query";
 import { describe, expect, it } from "vitest";
 import { pocketbaseKeys } from "../src/core/keys/pocketbaseKeys";
 import { useAuth } from "../src/useAuth";
@@ -22,5 +23,21 @@ describe("useSignOut", () => {
     expect(pb.authStore.token).toBe("");
     expect(queryClient.getQueriesData({ queryKey: pocketbaseKeys.all() })).toEqual([]);
     cleanup();
+  });
+
+  it("signs out offline: it sends nothing, so TanStack must not hold it until the network is back", async () => {
+    const pb = newClient();
+    const alice = await userClient("alice");
+    pb.authStore.save(alice.authStore.token, alice.authStore.record);
+    const { result, cleanup } = renderWithClient(() => ({ auth: useAuth(), signOut: useSignOut() }), pb);
+    onlineManager.setOnline(false);
+    try {
+      result.signOut.mutate();
+      await waitFor(() => result.signOut.isSuccess, { message: "the sign-out" });
+      expect(result.auth.record).toBeNull();
+    } finally {
+      onlineManager.setOnline(true);
+      cleanup();
+    }
   });
 });

@@ -20,10 +20,11 @@ export function Header(props: { staff: Staff | null }) {
           </p>
         </div>
       </div>
+      {/* Signed out too: a sign-in waits while offline, as every request of TanStack Query does. */}
+      <OfflineSwitch />
       <Show when={props.staff}>
         {(staff) => (
           <div class="user">
-            <OfflineSwitch />
             <ConnectionBadge />
             <div class="user-name">
               <strong data-testid="current-user">{staff().name}</strong>

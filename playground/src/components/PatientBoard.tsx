@@ -5,6 +5,7 @@ import { createEventLog } from "../eventLog";
 import { PATIENT_EXPAND, type Patient, type PatientStatus, type Staff, type Ward } from "../types";
 import { BoardFilters, type SortKey } from "./BoardFilters";
 import { BroadcastPanel } from "./BroadcastPanel";
+import { DevWrites } from "./DevWrites";
 import { DraftsPanel } from "./DraftsPanel";
 import { EventLog } from "./EventLog";
 import { Pager } from "./Pager";
@@ -64,6 +65,9 @@ export function PatientBoard(props: { me: Staff }) {
     set(value);
     setPage(1);
   };
+  // The row of a patient, for its detail and edit form to show at once: offline, or before the
+  // record's own request has answered.
+  const rowOf = (id: string) => patients.data?.items.find((p) => p.id === id);
   const selectedId = () => {
     const p = panel();
     return p.kind === "detail" || p.kind === "edit" ? p.id : undefined;
@@ -119,13 +123,20 @@ export function PatientBoard(props: { me: Staff }) {
           </Match>
           <Match when={panel().kind === "edit" && selectedId()} keyed>
             {(id) => (
-              <PatientForm me={props.me} wards={wards.data ?? []} editId={id} onDone={() => setPanel({ kind: "detail", id })} />
+              <PatientForm
+                me={props.me}
+                wards={wards.data ?? []}
+                editId={id}
+                row={rowOf(id)}
+                onDone={() => setPanel({ kind: "detail", id })}
+              />
             )}
           </Match>
           <Match when={panel().kind === "detail" && selectedId()} keyed>
             {(id) => (
               <PatientDetail
                 id={id}
+                row={rowOf(id)}
                 wards={wardsById()}
                 onEdit={() => setPanel({ kind: "edit", id })}
                 onClose={() => setPanel({ kind: "none" })}
@@ -140,6 +151,7 @@ export function PatientBoard(props: { me: Staff }) {
         </Switch>
         <BroadcastPanel />
         <DraftsPanel me={props.me} />
+        {import.meta.env.DEV && <DevWrites />}
       </aside>
     </div>
   );

@@ -7,8 +7,15 @@ import { StatusBadge } from "./StatusBadge";
 
 const formatDate = (value: string) => parseDate(value)?.toLocaleString() ?? "—";
 
-export function PatientDetail(props: { id: string; wards: Map<string, Ward>; onEdit: () => void; onClose: () => void }) {
-  const patient = useRecord<Patient>("patients", () => props.id, () => ({ expand: PATIENT_EXPAND }));
+export function PatientDetail(props: {
+  id: string;
+  /** The patient's row on the board, shown until the record's own request answers. */
+  row?: Patient;
+  wards: Map<string, Ward>;
+  onEdit: () => void;
+  onClose: () => void;
+}) {
+  const patient = useRecord<Patient>("patients", () => props.id, () => ({ expand: PATIENT_EXPAND, placeholderData: props.row }));
   // This record's own topic: its updates and deletion reach the detail even while the board's
   // list shows another ward or page.
   useRealtimeRecord<Patient>("patients", () => props.id, () => ({ expand: PATIENT_EXPAND }));

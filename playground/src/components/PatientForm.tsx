@@ -33,6 +33,8 @@ export function PatientForm(props: {
   me: Staff;
   wards: Ward[];
   editId?: string;
+  /** The patient's row on the board: fills the edit form before (or without) the record's request. */
+  row?: Patient;
   defaultWard?: string;
   onDone: (id?: string) => void;
 }) {
@@ -40,7 +42,7 @@ export function PatientForm(props: {
   // `expand` matches the lists, so the server's answer can replace the optimistic row as is.
   const create = useCreateRecord<Patient>("patients", () => ({ expand: PATIENT_EXPAND }));
   const update = useUpdateRecord<Patient>("patients", () => ({ expand: PATIENT_EXPAND }));
-  const current = useRecord<Patient>("patients", () => props.editId, () => ({ expand: PATIENT_EXPAND }));
+  const current = useRecord<Patient>("patients", () => props.editId, () => ({ expand: PATIENT_EXPAND, placeholderData: props.row }));
   const mutation = editing ? update : create;
 
   const [name, setName] = createSignal("");
