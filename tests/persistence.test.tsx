@@ -73,6 +73,26 @@ describe("writes made offline", () => {
     requests.stop();
     reloaded.close();
   });
+  it("are sent back to back, and the lists are refetched once after the last, not once per write", async () => {
+    const collection = await freshCollection();
+    const posts = await seed<Post>(collection, [1, 2, 3, 4, 5].map((n) => ({ title: `p${n}`, views: 0 })));
+    const storage = memoryStorage();
+    const page = board(collection, storage);
+    await waitFor(() => page.result.list.isSuccess, { message: "the list" });
+    onlineManager.setOnline(false);
+    for (const post of posts) page.result.update.mutate({ id: post.id, data: { views: 1 } });
+    await waitFor(() => page.result.changes().length === 5, { message: "five waiting" });
+    const requests = recordRequests();
+    onlineManager.setOnline(true);
+    await waitFor(() => page.result.changes().length === 0 && !page.result.list.isFetching, { message: "all sent, the list refetched" });
+    expect(requests.count({ method: "PATCH" })).toBe(5);
+    // One when the connection comes back (TanStack's refetchOnReconnect), one after the last write.
+    expect(requests.count({ method: "GET", path: records(collection) })).toBe(2);
+    expect(titles(page.result.list.data)).toBe("p1:1 p2:1 p3:1 p4:1 p5:1");
+    requests.stop();
+    page.close();
+  });
+
   it("go one at a time: a write waits until the one made before it has its answer", async () => {
     const collection = await freshCollection();
     const storage = memoryStorage();
