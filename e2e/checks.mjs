@@ -393,8 +393,10 @@ export const checks = [
       const t0 = Date.now();
       // The popup must come from the click itself: Playwright sees it as a new page of the context.
       const [popup] = await Promise.all([a.context.waitForEvent("page", { timeout: DEADLINE_MS }), a.page.getByTestId("oauth2-oidc").click()]);
+      // Waited for from before the click: the popup may close before a later wait would begin.
+      const closed = popup.waitForEvent("close", { timeout: DEADLINE_MS });
       await popup.getByRole("button", { name: new RegExp(`Continue as ${users[0].name}`) }).click({ timeout: DEADLINE_MS });
-      await popup.waitForEvent("close", { timeout: DEADLINE_MS });
+      await closed;
       await until(a.page, (n) => document.querySelector('[data-testid="current-user"]')?.textContent === n, users[0].name, "signed in as Alice");
       const took = Date.now() - t0;
       await waitForRealtime(a.page, "connected");
@@ -491,7 +493,8 @@ export const checks = [
       const leaders = roles.filter((r) => r === "leader").length;
       if (leaders !== 1 || roles.filter((r) => r === "follower").length !== 9) throw new Error(`roles: ${roles.join(", ")}`);
       const after = await realtimeClients(ctx);
-      const opened = after.length - before.length;
+      // Counted by id: a connection of an earlier check may still be closing when `before` is read.
+      const opened = after.filter((client) => !before.some((old) => old.id === client.id)).length;
       if (opened !== 1) throw new Error(`the ten tabs hold ${opened} realtime connections: ${JSON.stringify(after)}`);
       const name = "Abbey Sharewell";
       await admin.collection("patients").create({ name, ward: wards.A.id, bed: 30 });

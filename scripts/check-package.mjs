@@ -8,7 +8,8 @@
 //      factory's data as `unknown` in the app.
 //   4. Generates the app's record types with pocketbase-typegen from the playground's
 //      PocketBase, as the README's "Typed collections" section says.
-//   5. Type-checks every ts/tsx code block of the README in that app under `strict`,
+//   5. Installs the README's other install lines (persistence) and type-checks every ts/tsx
+//      code block of the README in that app under `strict`,
 //      `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`: the blocks of "Typed
 //      collections" with the registration they show, every other block without one. A type test
 //      asserts `getQueryData(pocketbaseKeys.detail<T>(...))` is `T | undefined`, and each line
@@ -87,6 +88,7 @@ async function main() {
     const app = join(work, "app");
     install(app, tarball);
     assertOneQueryCore(app);
+    installOptional(app);
     await generateTypes(app);
     const blocks = readmeBlocks();
     compile(app, blocks);
@@ -126,6 +128,19 @@ function install(app, tarball) {
   // The app's record types come from pocketbase-typegen, run with npx as the README says. Its
   // better-sqlite3 dependency (for reading a database file) is not needed with --url.
   run("npm", ["install", "--save-dev", "--ignore-scripts", "--no-audit", "--no-fund", TYPEGEN], app);
+}
+
+/**
+ * The README's other install lines (persistence, an IndexedDB store), so the blocks that use them
+ * compile. After the query-core check: TanStack pins its persistence packages to one query-core
+ * version of their own, which the README says how to align.
+ */
+function installOptional(app) {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  for (const [line] of readme.matchAll(/^npm install (?!solid-query-pocketbase ).*$/gm)) {
+    step(`Optional: ${line}`);
+    run("npm", [...line.split(/\s+/).slice(1), "--no-audit", "--no-fund"], app);
+  }
 }
 
 function assertOneQueryCore(app) {
