@@ -16,7 +16,7 @@ export { useRealtimeTopic } from "./useRealtimeTopic";
 export { usePendingChanges } from "./usePendingChanges";
 export type { PendingChange } from "./core/mutations/pendingChangeOf";
 export { pocketbasePersistOptions } from "./pocketbasePersistOptions";
-export type { PocketBasePersistOptions, PocketBasePersistSettings } from "./pocketbasePersistOptions";
+export type { PocketBasePersistOptions, PocketBasePersistSettings, StoredMutation, StoredQuery } from "./pocketbasePersistOptions";
 export type { PersistedClient, Persister } from "./core/persist/persistTypes";
 export { useAuth } from "./useAuth";
 export type { AuthState } from "./useAuth";

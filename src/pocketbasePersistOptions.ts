@@ -1,5 +1,5 @@
 import { defaultShouldDehydrateMutation, defaultShouldDehydrateQuery, dehydrate, onlineManager, type QueryClient } from "@tanstack/solid-query";
-import type { Mutation, Query } from "@tanstack/solid-query";
+import type { Mutation, MutationKey, MutationState, Query, QueryKey, QueryState } from "@tanstack/solid-query";
 import type Client from "pocketbase";
 import { authIdentity } from "./core/auth/authIdentity";
 import { onIdentityChange } from "./core/auth/onIdentityChange";
@@ -45,6 +45,38 @@ export interface PocketBasePersistSettings {
 }
 
 /**
+ * A query as the dehydrate filter reads it. Written out rather than TanStack's `Query` class:
+ * TanStack pins its persistence packages to a query-core of their own, which may be another
+ * copy than the app's; a class with private members of one copy does not fit the other.
+ *
+ * @example
+ * ```ts
+ * const stored = (query: StoredQuery) => query.state.status === "success";
+ * ```
+ */
+export interface StoredQuery {
+  /** The query's key. */
+  queryKey: QueryKey;
+  /** The query's state. */
+  state: QueryState;
+}
+
+/**
+ * A mutation as the dehydrate filter reads it (see {@link StoredQuery} for why it is written out).
+ *
+ * @example
+ * ```ts
+ * const paused = (mutation: StoredMutation) => mutation.state.isPaused;
+ * ```
+ */
+export interface StoredMutation {
+  /** The mutation's options: only its key is read. */
+  options: { mutationKey?: MutationKey };
+  /** The mutation's state. */
+  state: MutationState<unknown, Error, unknown, unknown>;
+}
+
+/**
  * What `PersistQueryClientProvider` takes as `persistOptions`.
  *
  * @example
@@ -63,9 +95,9 @@ export interface PocketBasePersistOptions {
   /** What is stored: successful queries of the signed-in user, and this library's writes still to send. */
   dehydrateOptions: {
     /** TanStack's query filter. */
-    shouldDehydrateQuery: (query: Query) => boolean;
+    shouldDehydrateQuery: (query: StoredQuery) => boolean;
     /** TanStack's mutation filter. */
-    shouldDehydrateMutation: (mutation: Mutation) => boolean;
+    shouldDehydrateMutation: (mutation: StoredMutation) => boolean;
   };
 }
 
@@ -142,10 +174,10 @@ export function pocketbasePersistOptions(pb: Client, queryClient: QueryClient, s
   });
 
   const dehydrateOptions = {
-    shouldDehydrateQuery: (query: Query) =>
-      defaultShouldDehydrateQuery(query) && (query.queryKey[0] !== pocketbaseKeys.all()[0] || query.state.dataUpdatedAt > userChangedAt),
-    shouldDehydrateMutation: (mutation: Mutation) => {
-      if (!writeKind(mutation.options.mutationKey)) return defaultShouldDehydrateMutation(mutation);
+    shouldDehydrateQuery: (query: StoredQuery) =>
+      defaultShouldDehydrateQuery(query as Query) && (query.queryKey[0] !== pocketbaseKeys.all()[0] || query.state.dataUpdatedAt > userChangedAt),
+    shouldDehydrateMutation: (mutation: StoredMutation) => {
+      if (!writeKind(mutation.options.mutationKey)) return defaultShouldDehydrateMutation(mutation as Mutation);
       const madeBy = (mutation.state.context as { identity?: string } | undefined)?.identity;
       return mutation.state.status === "pending" && madeBy === owner() && survivesReload(mutation);
     },

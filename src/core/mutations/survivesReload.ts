@@ -1,4 +1,4 @@
-import type { Mutation } from "@tanstack/solid-query";
+import type { MutationKey } from "@tanstack/solid-query";
 import { secretVariables } from "../auth/secretVariables";
 import { writeKind } from "../keys/writeKind";
 
@@ -13,7 +13,7 @@ import { writeKind } from "../keys/writeKind";
  * not stored, reported).
  * @internal
  */
-export function survivesReload(mutation: Mutation<unknown, Error, unknown, unknown>): boolean {
+export function survivesReload(mutation: { options: { mutationKey?: MutationKey }; state: { variables?: unknown } }): boolean {
   const kind = writeKind(mutation.options.mutationKey);
   const variables = mutation.state.variables;
   const fields = kind === "update" ? (variables as { data?: unknown } | undefined)?.data : variables;
