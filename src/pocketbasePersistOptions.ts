@@ -71,7 +71,10 @@ export interface StoredQuery {
  */
 export interface StoredMutation {
   /** The mutation's options: only its key is read. */
-  options: { mutationKey?: MutationKey };
+  options: {
+    /** The mutation's key. */
+    mutationKey?: MutationKey;
+  };
   /** The mutation's state. */
   state: MutationState<unknown, Error, unknown, unknown>;
 }

@@ -32,19 +32,23 @@ function board(collection: string) {
 describe("usePendingChanges", () => {
   it("lists the writes waiting offline, oldest first, with their record ids", async () => {
     const collection = await freshCollection();
-    const [post] = await seed<Post>(collection, [{ title: "a", views: 0 }]);
+    // Two records: without persistence TanStack sends waiting writes all at once, in no order.
+    const [post, other] = await seed<Post>(collection, [
+      { title: "a", views: 0 },
+      { title: "z", views: 0 },
+    ]);
     const { result, cleanup } = board(collection);
     await waitFor(() => result.list.isSuccess, { message: "the list" });
     onlineManager.setOnline(false);
     result.update.mutate({ id: post!.id, data: { "views+": 1 } });
     result.create.mutate({ title: "b", views: 0 });
-    result.remove.mutate(post!.id);
+    result.remove.mutate(other!.id);
     await waitFor(() => result.changes().length === 3, { message: "three waiting" });
     const createdId = result.create.context!.ours.id;
     expect(result.changes().map(({ collection: c, kind, id, status, error }) => [c, kind, id, status, error])).toEqual([
       [collection, "update", post!.id, "waiting", null],
       [collection, "create", createdId, "waiting", null],
-      [collection, "delete", post!.id, "waiting", null],
+      [collection, "delete", other!.id, "waiting", null],
     ]);
     expect(result.changes()[0]!.variables).toEqual({ id: post!.id, data: { "views+": 1 } });
     onlineManager.setOnline(true);

@@ -169,10 +169,9 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
       passwordVariables.forget(variables); // a record's password fields go once it settled
       // Awaited: `isPending` ends once the refetch has landed. Other mutations still pending
       // survive it: the refetched data is rebased like any server snapshot. While another write
-      // of the collection is still to settle, its own settling refetches: fifty writes sent in a
-      // row (back online) cost one refetch, not fifty.
-      const mine = result ? mutationOf(result, variables) : sendingMutation(queryClient, mutationKey, variables);
-      if (!pendingWrites.othersUnsettled(queryClient, collection, mine)) {
+      // of the collection is still replayed (this one no longer is), its own settling refetches:
+      // fifty writes sent in a row (back online) cost one refetch, not fifty.
+      if (pendingWrites.of(queryClient, collection).length === 0) {
         await queryClient.invalidateQueries({ queryKey: pocketbaseKeys.collection(collection) });
       }
       await onSettled?.(data, error, variables, result?.user, context);

@@ -107,17 +107,6 @@ export const pendingWrites = {
     if (mutation) settling.add(mutation);
   },
 
-  /**
-   * Whether a write of the collection other than `mine` is still to settle (its answer not yet
-   * being applied): its own settling will refetch the collection's lists.
-   */
-  othersUnsettled(queryClient: QueryClient, collection: string, mine: AnyMutation | undefined): boolean {
-    return queryClient
-      .getMutationCache()
-      .findAll({ mutationKey: pocketbaseKeys.collection(collection), status: "pending" })
-      .some((mutation) => mutation !== mine && !settling.has(mutation));
-  },
-
   /** The signed-in user changed: the mutations pending now are the previous user's. */
   orphanAll(queryClient: QueryClient): void {
     for (const mutation of queryClient.getMutationCache().findAll({ mutationKey: pocketbaseKeys.all(), status: "pending" })) {
