@@ -327,4 +327,47 @@ export const offlineChecks = [
       return `50 write requests (${counts.POST} POST, ${counts.PATCH} PATCH, ${counts.DELETE} DELETE), one per change; from "online" to the final state: A ${aMs} ms, B ${bMs} ms`;
     },
   },
+
+  {
+    name: "two tabs offline: a tab opened while another holds a waiting rounds+ leaves it to that tab, so it reaches the server once",
+    async run(ctx) {
+      const { a, admin, appUrl, pbUrl } = ctx;
+      const [rhea] = await patientsNamed(ctx, "Rhea Sommer");
+      await wardC(ctx, a);
+      await waitForRow(a.page, "Rhea Sommer");
+      const reconnect = await cutPocketBase(a, pbUrl);
+      await setOffline(a.page, true);
+      await openPatient(a.page, "Rhea Sommer");
+      await a.page.getByTestId("round-done").click();
+      await waiting(a.page, 1);
+      await stored(a.page, (client) => client.clientState.mutations.some((m) => m.state.variables?.data?.["rounds+"] === 1), "the round stored");
+      // A second tab of the same browser: same storage, its own session. It starts offline too
+      // (the switch is kept in localStorage) and restores the board, but not the first tab's round.
+      const second = await a.context.newPage();
+      second.__label = "second tab";
+      try {
+        await second.goto(appUrl);
+        await until(second, () => document.querySelector('[data-testid="current-user"]'), null, "the second tab signed in");
+        await until(second, () => document.querySelectorAll('[data-testid="patient-row"]').length > 0, null, "the second tab's board restored");
+        await waiting(second, 0);
+        const sent = recordWrites(a.page);
+        const sentBySecond = recordWrites(second);
+        await reconnect();
+        await setOffline(a.page, false);
+        await waiting(a.page, 0);
+        await setOffline(second, false); // the switch is per tab once loaded; the second goes online too
+        await until(second, () => document.querySelectorAll('[data-testid="realtime-status"][data-state="connected"]').length > 0, null, "the second tab live", 15_000);
+        sent.stop();
+        sentBySecond.stop();
+        const [after] = await patientsNamed(ctx, "Rhea Sommer");
+        if (after.rounds !== rhea.rounds + 1) throw new Error(`rounds went from ${rhea.rounds} to ${after.rounds}`);
+        if (sent.writes.join() !== "PATCH" || sentBySecond.writes.length !== 0) {
+          throw new Error(`the first tab sent ${sent.writes.join() || "nothing"}, the second ${sentBySecond.writes.join() || "nothing"}`);
+        }
+        return `rounds ${rhea.rounds} → ${after.rounds}: one PATCH, from the tab that made it; the second tab restored the board without the round`;
+      } finally {
+        await second.close();
+      }
+    },
+  },
 ];

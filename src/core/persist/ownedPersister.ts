@@ -1,6 +1,7 @@
 import type { DehydratedState } from "@tanstack/solid-query";
 import { writeKind } from "../keys/writeKind";
 import type { PersistedClient, Persister } from "./persistTypes";
+import { writerTab, type WriterTab } from "./writerTab";
 
 /** A persister whose stored client belongs to one signed-in user. @internal */
 export interface OwnedPersister extends Persister {
@@ -8,7 +9,8 @@ export interface OwnedPersister extends Persister {
   forgetPrevious(): Promise<void>;
 }
 
-// Between the owner and TanStack's buster in the stored `buster`: neither contains a newline.
+// Between the owner, the writing tab and TanStack's buster in the stored `buster`: none of them
+// contains a newline.
 const SEPARATOR = "\n";
 
 /**
@@ -28,30 +30,35 @@ const SEPARATOR = "\n";
  *   may be up to the persister's throttle time old); an update once a request for it was
  *   started (`sending`, set by `offlineHooks`) or failed with no answer. A create gets its
  *   client-made id back into its variables: it was kept only in memory.
+ * - **Writing tab.** The label also names the tab that stored the cache (`writerTab`): the writes
+ *   stored by another tab that is still open are not restored (that tab sends them), only its
+ *   queries.
  *
  * Tested by tests/persistence.test.tsx, tests/persistence.users.test.tsx (a reload while a write
  * was in flight; a reload as another user; a sign-out).
  * @internal
  */
-export function ownedPersister(persister: Persister, owner: () => string): OwnedPersister {
+export function ownedPersister(persister: Persister, owner: () => string, tab: WriterTab = writerTab): OwnedPersister {
+  const label = (buster: string) => owner() + SEPARATOR + tab.id() + SEPARATOR + buster;
   return {
-    persistClient: (client) => persister.persistClient({ ...client, buster: owner() + SEPARATOR + client.buster }),
+    persistClient: (client) => persister.persistClient({ ...client, buster: label(client.buster) }),
 
     restoreClient: async () => {
       const stored = await persister.restoreClient();
       if (!stored) return undefined;
-      const at = stored.buster.indexOf(SEPARATOR);
-      if (at < 0 || stored.buster.slice(0, at) !== owner()) {
+      const [storedOwner, writer, ...buster] = stored.buster.split(SEPARATOR);
+      if (storedOwner !== owner() || writer === undefined) {
         await persister.removeClient();
         return undefined;
       }
-      return { ...stored, buster: stored.buster.slice(at + 1), clientState: readyToResume(stored.clientState) };
+      const state = (await tab.isOpenElsewhere(writer)) ? { ...stored.clientState, mutations: [] } : stored.clientState;
+      return { ...stored, buster: buster.join(SEPARATOR), clientState: readyToResume(state) };
     },
 
     removeClient: () => persister.removeClient(),
 
     forgetPrevious: async () => {
-      const empty: PersistedClient = { timestamp: Date.now(), buster: owner() + SEPARATOR, clientState: { queries: [], mutations: [] } };
+      const empty: PersistedClient = { timestamp: Date.now(), buster: label(""), clientState: { queries: [], mutations: [] } };
       await persister.persistClient(empty);
       await persister.removeClient();
     },
