@@ -20,6 +20,7 @@ import { findPocketBase } from "../scripts/get-pocketbase.mjs";
 import { ADMIN, crawlModules, freePort, STAFF, STAFF_PASSWORD, startClinicSso, startPocketBase, startVite } from "../scripts/playground.mjs";
 import { recordRenderedNames } from "./board.mjs";
 import { checks } from "./checks.mjs";
+import { devtoolsCheck } from "./devtoolsCheck.mjs";
 import { offlineChecks } from "./offlineChecks.mjs";
 import { findChromium, launchChromium } from "./chromium.mjs";
 
@@ -176,6 +177,7 @@ async function main() {
   const all = [
     ...checks,
     ...offlineChecks,
+    devtoolsCheck,
     {
       name: "no uncaught error in either window",
       async run() {

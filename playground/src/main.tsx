@@ -1,5 +1,6 @@
 import { createAsyncStoragePersister } from "@tanstack/query-async-storage-persister";
 import { onlineManager, QueryClient } from "@tanstack/solid-query";
+import { SolidQueryDevtools } from "@tanstack/solid-query-devtools";
 import { PersistQueryClientProvider } from "@tanstack/solid-query-persist-client";
 import PocketBase from "pocketbase";
 import { render } from "solid-js/web";
@@ -33,6 +34,8 @@ render(
       <PocketBaseProvider client={pb}>
         <App />
       </PocketBaseProvider>
+      {/* TanStack's devtools, in development: every key of this library starts with "pocketbase". */}
+      {import.meta.env.DEV && <SolidQueryDevtools buttonPosition="bottom-left" />}
     </PersistQueryClientProvider>
   ),
   document.getElementById("root")!,

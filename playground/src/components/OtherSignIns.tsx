@@ -15,10 +15,21 @@ export function OtherSignIns(props: { email: string }) {
   const signInWithProvider = useAuthWithOAuth2("staff");
   const [code, setCode] = createSignal("");
 
-  // No mail leaves the playground: its mailbox hook keeps the code, and this reads it back.
+  // No mail leaves the playground: its mailbox hook keeps the code, and this reads it back. The
+  // server sends the mail in the background, so the code may not be there yet: asked again
+  // (ten times, 200 ms apart) while the mailbox answers 404.
   const [mailbox] = createResource(
     () => requestCode.isSuccess && requestCode.variables?.email,
-    (email) => pb.send<{ code: string }>(`/api/clinic/mailbox/${encodeURIComponent(email)}`, { requestKey: null }),
+    async (email) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await pb.send<{ code: string }>(`/api/clinic/mailbox/${encodeURIComponent(email)}`, { requestKey: null });
+        } catch (error) {
+          if ((error as { status?: number }).status !== 404 || attempt === 10) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    },
   );
 
   const sendCode = (event: SubmitEvent) => {
