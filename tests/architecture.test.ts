@@ -98,6 +98,36 @@ describe("src/core is grouped in rooms", () => {
   });
 });
 
+describe("server rendering: no request's data outlives it", () => {
+  // One server renders for many users at once, each request with its own PocketBase client and
+  // QueryClient. Module-level state shared by those requests must not hold a record or a user.
+  // A WeakMap or WeakSet is keyed by a per-request object (a QueryClient, a client, a mutation,
+  // cached data) and goes with it. Anything else at module level is listed here, with why it is
+  // safe; a new one fails this test until it is reviewed and listed.
+  const reviewed: Record<string, string> = {
+    "src/core/filter/compileFilter.ts compiled": "bounded cache of pure predicates, keyed by the filter's text",
+    "src/core/filter/compileFilter.ts MODIFIERS": "constant words of the filter grammar",
+    "src/core/filter/compileFilter.ts NOT_FIELDS": "constant words of the filter grammar",
+    "src/core/filter/fieldKinds.ts MULTI_VALUER_TYPES": "constant names of PocketBase field types",
+    "src/core/filter/fieldKinds.ts PLAIN_TYPES": "constant names of PocketBase field types",
+    "src/core/filter/tokenizeFilter.ts SIGNS": "constant operators of the filter grammar",
+    "src/core/filter/compileSort.ts compiled": "bounded cache of pure comparators, keyed by the sort's text",
+    "src/core/filter/sqliteLike.ts tokenized": "bounded cache of LIKE patterns, keyed by the pattern's text",
+    "src/core/keys/parseKey.ts ROOT": "a constant, set once",
+    "src/core/persist/writerTab.ts current": "the browser tab's id: only the persistence glue asks for it, in the browser",
+  };
+
+  it("holds module-level state only in WeakMaps and WeakSets, or in the reviewed list", () => {
+    const files = filesUnder(join(root, "src"));
+    const found = files.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/^(?:export )?(?:(?:const|let|var) (\w+)[^=\n]*= ?new (Map|Set|WeakMap|WeakSet|Array)\b|let (\w+))/gm)]
+        .filter((match) => match[2] !== "WeakMap" && match[2] !== "WeakSet")
+        .map((match) => `${rel(file)} ${match[1] ?? match[3]}`),
+    );
+    expect(found.sort()).toEqual(Object.keys(reviewed).sort());
+  });
+});
+
 describe("every core module can be found from its tests", () => {
   const testFiles = filesUnder(join(root, "tests")).map(rel);
 
