@@ -72,6 +72,9 @@ export type {
 } from "./types";
 
 // Framework-free core
+export { pocketbaseForRequest } from "./core/auth/pocketbaseForRequest";
+export type { PocketBaseForRequest, PocketBaseForRequestOptions } from "./core/auth/pocketbaseForRequest";
+export { keepAuthCookie } from "./core/auth/keepAuthCookie";
 export { pocketbaseKeys } from "./core/keys/pocketbaseKeys";
 export { authMethodsKey } from "./core/keys/authMethodsKey";
 export { normalizeParams } from "./core/keys/normalizeParams";
