@@ -33,6 +33,8 @@ export default defineConfig({
           include: ["tests/ssr/**/*.test.{ts,tsx}"],
           environment: "node",
           testTimeout: 20_000,
+          // Server renders against the real PocketBase (tests/ssr/serverRender.test.tsx).
+          globalSetup: ["tests/setup/pocketbase.global.ts"],
         },
       },
     ],
