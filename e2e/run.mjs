@@ -22,6 +22,8 @@ import { recordRenderedNames } from "./board.mjs";
 import { checks } from "./checks.mjs";
 import { devtoolsCheck } from "./devtoolsCheck.mjs";
 import { offlineChecks } from "./offlineChecks.mjs";
+import { ssrChecks } from "./ssrChecks.mjs";
+import { startSsrExample } from "../examples/ssr/server.mjs";
 import { findChromium, launchChromium } from "./chromium.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -49,6 +51,7 @@ let pocketbase = null;
 let vite = null;
 let browser = null;
 let sso = null;
+let ssr = null;
 let dataDir = null;
 const windows = [];
 const notes = [];
@@ -112,6 +115,8 @@ async function main() {
   // Compile the app and pre-bundle its dependencies before a browser loads it: a dependency
   // found only by the first page load would make Vite reload that page in the middle of a check.
   const modules = await crawlModules(new URL("/src/main.tsx", appUrl));
+  ssr = await startSsrExample({ pbUrl, port: await freePort(), logLevel: "error" });
+  await crawlModules(new URL("/src/entry-client.tsx", ssr.url));
   browser = await launchChromium(chromiumPath);
   console.log(
     `PocketBase ${found.version} at ${pbUrl}, app at ${appUrl} (${modules.length} modules), ` +
@@ -169,6 +174,7 @@ async function main() {
     wards,
     server,
     sso,
+    ssrUrl: ssr.url,
     browser,
     screenshots,
     notes,
@@ -178,6 +184,7 @@ async function main() {
     ...checks,
     ...offlineChecks,
     devtoolsCheck,
+    ...ssrChecks,
     {
       name: "no uncaught error in either window",
       async run() {
@@ -230,6 +237,7 @@ async function stopEverything() {
   const steps = [
     ["Chromium", () => browser?.close()],
     ["Vite", () => vite?.close()],
+    ["the server-rendering example", () => ssr?.close()],
     ["Clinic SSO", () => sso?.close()],
     ["PocketBase", () => pocketbase?.stop()],
   ];
