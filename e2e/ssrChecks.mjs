@@ -4,6 +4,8 @@
 import { until } from "./board.mjs";
 
 const PATIENTS = "/api/collections/patients/records";
+/** What a browser's navigation asks for: the example's server renders pages for it. */
+const HTML = "text/html";
 
 /** The Cookie header of a browser signed in as `user`, as the SDK writes it. */
 async function cookieOf(ctx, user) {
@@ -22,17 +24,17 @@ export const ssrChecks = [
     async run(ctx) {
       const { ssrUrl, admin, users } = ctx;
       const names = (await admin.collection("patients").getFullList({ sort: "name" })).map((p) => p.name);
-      const signedIn = await fetch(ssrUrl, { headers: { cookie: await cookieOf(ctx, users[0]) } });
+      const signedIn = await fetch(ssrUrl, { headers: { accept: HTML, cookie: await cookieOf(ctx, users[0]) } });
       const html = await signedIn.text();
       const missing = names.filter((name) => !html.includes(name));
       if (!html.includes(`>${users[0].name}</strong>`) || missing.length > 0) {
         throw new Error(`the HTML lacks ${missing.length} of ${names.length} patients, or the user's name`);
       }
       if (!/^pb_auth=%7B%22token%22%3A%22ey/.test(signedIn.headers.get("set-cookie") ?? "")) throw new Error("no refreshed cookie");
-      const guest = await (await fetch(ssrUrl)).text();
+      const guest = await (await fetch(ssrUrl, { headers: { accept: HTML } })).text();
       if (!guest.includes('data-testid="signed-out"') || names.some((name) => guest.includes(name))) throw new Error("the guest's page is not the signed-out page");
       const forgedCookie = (await cookieOf(ctx, users[0])).replace(/(%22token%22%3A%22[^%]+)/, (t) => `${t.slice(0, -4)}AAAA`);
-      const forged = await fetch(ssrUrl, { headers: { cookie: forgedCookie } });
+      const forged = await fetch(ssrUrl, { headers: { accept: HTML, cookie: forgedCookie } });
       const forgedHtml = await forged.text();
       if (!forgedHtml.includes('data-testid="signed-out"')) throw new Error("a refused token rendered a signed-in page");
       if (!/Expires=Thu, 01 Jan 1970/.test(forged.headers.get("set-cookie") ?? "")) throw new Error("the refused cookie is not cleared");
@@ -40,7 +42,7 @@ export const ssrChecks = [
     },
   },
   {
-    name: "server rendering in Chromium: hydration asks for no patient or list again, then the page goes live: a patient created right after the HTML was sent appears within a second",
+    name: "server rendering in Chromium: hydration asks for no patient or list again, then the page goes live: a patient created right after the page loaded appears within a second",
     async run(ctx) {
       const { ssrUrl, pbUrl, admin, wards, users, browser } = ctx;
       const context = await browser.newContext();
@@ -73,12 +75,48 @@ export const ssrChecks = [
         const liveMs = Date.now() - t0;
         if (readsAtHydration !== 0) throw new Error(`hydration read the patients again: ${reads.join(", ")}`);
         if (uncaught.length > 0) throw new Error(`uncaught: ${uncaught.join("; ")}`);
-        const after = reads.length ? ` (after hydration: ${reads.length} list read(s), the realtime subscription catching up)` : "";
-        return `${shown} patients hydrated with 0 patient requests; the new patient shown ${liveMs} ms after it was created${after}`;
+        return `${shown} patients hydrated with 0 patient requests; a patient created right after the page loaded shown ${liveMs} ms after its creation`;
+      } finally {
+        await context.close();
+      }
+    },
+  },
+
+  {
+    name: "router preloading with the library's query option builders: a patient's page rendered on the server from its URL; in the browser, hovering its link starts the one request the page then uses",
+    async run(ctx) {
+      const { ssrUrl, pbUrl, admin, users, browser } = ctx;
+      const [patient] = (await admin.collection("patients").getList(1, 1, { sort: "name" })).items;
+      const cookie = await cookieOf(ctx, users[0]);
+      const html = await (await fetch(new URL(`/patients/${patient.id}`, ssrUrl), { headers: { accept: HTML, cookie } })).text();
+      if (!new RegExp(`<h2[^>]*>${patient.name}</h2>`).test(html)) throw new Error("the patient's page was not rendered on the server");
+
+      const context = await browser.newContext();
+      try {
+        await context.addCookies([{ name: "pb_auth", value: cookie.slice("pb_auth=".length), url: ssrUrl }]);
+        const page = await context.newPage();
+        page.__label = "server-rendered page";
+        const reads = [];
+        page.on("request", (request) => {
+          const url = new URL(request.url());
+          if (url.origin === new URL(pbUrl).origin && url.pathname === `${PATIENTS}/${patient.id}`) reads.push(request.method());
+        });
+        await page.goto(ssrUrl);
+        await until(page, () => document.querySelector('[data-hydrated="yes"]'), null, "the page hydrated");
+        const link = page.locator(`a[href="/patients/${patient.id}"]`);
+        await link.hover();
+        await until(page, () => true, null, "a frame after the hover"); // let the hover's preload start
+        const deadline = Date.now() + 5000;
+        while (reads.length === 0 && Date.now() < deadline) await page.waitForTimeout(20);
+        const onHover = reads.length;
+        await link.click();
+        await until(page, (n) => document.querySelector('[data-testid="patient-detail"] h2')?.textContent === n, patient.name, "the patient's page");
+        if (onHover !== 1) throw new Error(`hovering the link started ${onHover} request(s) for the patient`);
+        if (reads.length !== 1) throw new Error(`the patient was read ${reads.length} times`);
+        return `"${patient.name}" rendered on the server from /patients/${patient.id}; in the browser the hover started its one request, and the page used it`;
       } finally {
         await context.close();
       }
     },
   },
 ];
-

@@ -32,10 +32,11 @@ export async function startSsrExample({ pbUrl, port, logLevel = "info" }) {
   });
   const http = createHttpServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    if (url.pathname !== "/") return vite.middlewares(request, response);
+    // Pages are rendered here; the app's modules and assets are Vite's.
+    if (!request.headers.accept?.includes("text/html")) return vite.middlewares(request, response);
     try {
       const { render } = await vite.ssrLoadModule("/src/entry-server.tsx");
-      const page = await render(pbUrl, request.headers.cookie);
+      const page = await render(pbUrl, request.headers.cookie, url.pathname);
       const html = await vite.transformIndexHtml(url.pathname, page.html);
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "set-cookie": page.setCookie });
       response.end(html);

@@ -1,45 +1,78 @@
+import { A, Route, Router, useParams, type RouteSectionProps } from "@solidjs/router";
 import { QueryClientProvider, type QueryClient } from "@tanstack/solid-query";
 import type PocketBase from "pocketbase";
 import { createSignal, For, onMount, Show, Suspense } from "solid-js";
-import { PocketBaseProvider, useAuth, useAuthWithPassword, useCollection, useRealtimeCollection, useSignOut } from "../../../src/index";
+import { isServer } from "solid-js/web";
+import {
+  listQueryOptions,
+  PocketBaseProvider,
+  recordQueryOptions,
+  useAuth,
+  useAuthWithPassword,
+  useCollection,
+  useRealtimeCollection,
+  useRecord,
+  useSignOut,
+} from "../../../src/index";
 
-type Patient = { id: string; name: string; bed: number };
+type Patient = { id: string; name: string; bed: number; notes: string };
 
-/** The page, the same on the server and in the browser: only the clients differ. */
-export function App(props: { pb: PocketBase; queryClient: QueryClient }) {
+// The same parameters for the route's preload and the page's hook: one cache entry, one request.
+const LIST = { sort: "name", perPage: 200 } as const;
+const DETAIL = { fields: "id,name,bed,notes" } as const;
+
+/**
+ * The app, the same on the server and in the browser: only the clients (and, on the server, the
+ * request's URL) differ. Each route preloads its data with the library's query option builders,
+ * so the request starts when the route is chosen (on the server, or on hover in the browser),
+ * not when its component first renders.
+ */
+export function App(props: { pb: PocketBase; queryClient: QueryClient; url?: string }) {
+  // Preload on the server and on later navigations; not for the browser's first route, whose
+  // data came with the page (solid-query hydrates it: a preload then would fetch it again).
+  const preloads = (intent: string) => (isServer || intent !== "initial") && props.pb.authStore.isValid;
   return (
     <QueryClientProvider client={props.queryClient}>
       <PocketBaseProvider client={props.pb}>
-        <main>
-          <h1>Clinic, rendered on the server</h1>
-          <Page />
-        </main>
+        <Router url={props.url} root={Layout}>
+          <Route
+            path="/"
+            component={PatientsPage}
+            preload={({ intent }) => preloads(intent) && void props.queryClient.prefetchQuery(listQueryOptions<Patient>(props.pb, "patients", LIST))}
+          />
+          <Route
+            path="/patients/:id"
+            component={PatientPage}
+            preload={({ params, intent }) =>
+              preloads(intent) && void props.queryClient.ensureQueryData(recordQueryOptions<Patient>(props.pb, "patients", params.id!, DETAIL))
+            }
+          />
+        </Router>
       </PocketBaseProvider>
     </QueryClientProvider>
   );
 }
 
-function Page() {
+function Layout(props: RouteSectionProps) {
   const auth = useAuth<{ name: string }>();
   // For the browser checks: set once the page has hydrated and its effects run.
   const [hydrated, setHydrated] = createSignal(false);
   onMount(() => setHydrated(true));
   return (
-    <div data-hydrated={hydrated() ? "yes" : "no"}>
+    <main data-hydrated={hydrated() ? "yes" : "no"}>
+      <h1>Clinic, rendered on the server</h1>
       <Show when={auth.isValid} fallback={<SignIn />}>
         <p>
           Signed in as <strong data-testid="user">{auth.record?.name}</strong> <SignOut />
         </p>
-        <Suspense fallback={<p>Loading patients…</p>}>
-          <Patients />
-        </Suspense>
+        <Suspense fallback={<p>Loading…</p>}>{props.children}</Suspense>
       </Show>
-    </div>
+    </main>
   );
 }
 
-function Patients() {
-  const patients = useCollection<Patient>("patients", () => ({ sort: "name", perPage: 200 }));
+function PatientsPage() {
+  const patients = useCollection<Patient>("patients", () => LIST);
   // Live after hydration: realtime subscribes in the browser only.
   useRealtimeCollection("patients");
   return (
@@ -47,11 +80,24 @@ function Patients() {
       <For each={patients.data?.items}>
         {(patient) => (
           <li data-testid="patient">
-            {patient.name} (bed {patient.bed || "—"})
+            <A href={`/patients/${patient.id}`}>{patient.name}</A> (bed {patient.bed || "—"})
           </li>
         )}
       </For>
     </ul>
+  );
+}
+
+function PatientPage() {
+  const params = useParams();
+  const patient = useRecord<Patient>("patients", () => params.id, () => DETAIL);
+  return (
+    <article data-testid="patient-detail">
+      <h2>{patient.data?.name}</h2>
+      <p>Bed {patient.data?.bed || "—"}</p>
+      <p>{patient.data?.notes}</p>
+      <A href="/">All patients</A>
+    </article>
   );
 }
 

@@ -7,12 +7,12 @@ import { App } from "./App";
  * One request: a PocketBase client signed in from its cookie (checked by the server) and a
  * QueryClient, both its own; the page rendered once every query under Suspense has its data.
  */
-export async function render(pbUrl: string, cookieHeader: string | undefined) {
+export async function render(pbUrl: string, cookieHeader: string | undefined, url: string) {
   // `secure: false`: this example is served over plain http; keep the default over https.
   const { pb, setCookie } = await pocketbaseForRequest(pbUrl, cookieHeader, { cookie: { secure: false } });
   // A stale time, so that the browser does not refetch what the server has just fetched.
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
-  const body = await renderToStringAsync(() => <App pb={pb} queryClient={queryClient} />);
+  const body = await renderToStringAsync(() => <App pb={pb} queryClient={queryClient} url={url} />);
   const html = `<!doctype html>
 <html lang="en">
   <head>

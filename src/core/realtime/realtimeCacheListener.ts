@@ -92,7 +92,7 @@ export function realtimeCacheListener(
   const key = JSON.stringify([collection, strategy, scope, partial]);
   let entry = byKey.get(key);
   if (!entry) {
-    entry = { listener: createListener(queryClient, collection, strategy, scope, flushWindowMs, partial), holders: 0 };
+    entry = { ...createListener(queryClient, collection, strategy, scope, flushWindowMs, partial), holders: 0 };
     byKey.set(key, entry);
   }
   const mine = entry;
@@ -103,7 +103,9 @@ export function realtimeCacheListener(
     release() {
       if (released) return;
       released = true;
-      if (--mine.holders === 0) byKey.delete(key); // the entry in the map: replaced only once deleted
+      if (--mine.holders > 0) return;
+      byKey.delete(key); // the entry in the map: replaced only once deleted
+      mine.stop();
     },
   };
 }
@@ -115,11 +117,23 @@ function createListener(
   scope: string,
   flushWindowMs: number | undefined,
   partial: boolean,
-): RealtimeListener {
+): { listener: RealtimeListener; stop: () => void } {
   const batcher = invalidationBatcher(queryClient, flushWindowMs);
   watchServerSnapshots(queryClient);
   const lists = [pocketbaseKeys.lists(collection), pocketbaseKeys.infinites(collection)];
-  return {
+  const feeds = scope === "*" ? pocketbaseKeys.collection(collection) : [...pocketbaseKeys.details(collection), scope];
+  let live = false;
+  // Data put into the cache from elsewhere once the subscription is live (hydrated from a server
+  // render, restored from storage) was read before it: what changed in between is not replayed,
+  // so it is read again. Data put there before is covered by `onLive`'s invalidation; but
+  // solid-query hydrates a server-fetched query only when its resource hydrates, which may come
+  // after the subscription is live, and the hydrated state would undo that invalidation.
+  const stop = queryClient.getQueryCache().subscribe((event) => {
+    if (!live || !(event.type === "added" || (event.type === "updated" && event.action.type === "setState"))) return;
+    const { queryKey, state } = event.query;
+    if (state.data !== undefined && feeds.every((part, at) => queryKey[at] === part)) batcher.invalidate(queryKey, true);
+  });
+  const listener: RealtimeListener = {
     onMessage(data) {
       const event = data as Partial<RecordEvent>;
       const record = event.record;
@@ -138,7 +152,9 @@ function createListener(
       for (const queryKey of undecided) batcher.invalidate(queryKey, true);
     },
     onLive() {
-      batcher.invalidate(scope === "*" ? pocketbaseKeys.collection(collection) : [...pocketbaseKeys.details(collection), scope]);
+      live = true;
+      batcher.invalidate(feeds);
     },
   };
+  return { listener, stop };
 }

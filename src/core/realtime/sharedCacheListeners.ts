@@ -6,6 +6,8 @@ export interface HeldListener {
   listener: RealtimeListener;
   /** How many hook instances hold it now. */
   holders: number;
+  /** Stops what the listener watches besides its topic (called on the last release). */
+  stop(): void;
 }
 
 /**
