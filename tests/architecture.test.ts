@@ -149,7 +149,7 @@ describe("the repository stands on its own", () => {
   it("points at no file outside it", () => {
     const outside = /\.\.\/shared\/|\bshared\/(?:DESIGN|STYLE|TOOLCHAIN)|DESIGN\.md|pocketbase-protocol\.md|TOOLCHAIN\.md|STYLE\.md/;
     const scanned = [
-      ...["src", "tests", "playground", "bench", "e2e", "scripts", "docs"].flatMap((dir) =>
+      ...["src", "tests", "playground", "bench", "e2e", "scripts", "docs", "examples"].flatMap((dir) =>
         readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
           .filter((file) => /\.(ts|tsx|js|mjs|md|json|html|css)$/.test(file))
           .filter((file) => !file.includes("node_modules") && !file.startsWith("api/")) // generated API docs
