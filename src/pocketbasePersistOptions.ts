@@ -1,5 +1,5 @@
-import { defaultShouldDehydrateMutation, defaultShouldDehydrateQuery, dehydrate, onlineManager, type QueryClient } from "@tanstack/solid-query";
-import type { Mutation, MutationKey, MutationState, Query, QueryKey, QueryState } from "@tanstack/solid-query";
+import { dehydrate, onlineManager, type QueryClient } from "@tanstack/solid-query";
+import type { MutationKey, MutationState, QueryKey, QueryState } from "@tanstack/solid-query";
 import type Client from "pocketbase";
 import { authIdentity } from "./core/auth/authIdentity";
 import { onIdentityChange } from "./core/auth/onIdentityChange";
@@ -177,10 +177,12 @@ export function pocketbasePersistOptions(pb: Client, queryClient: QueryClient, s
   });
 
   const dehydrateOptions = {
+    // TanStack's own defaults are `status === "success"` for queries and `isPaused` for mutations,
+    // written out here: every import of this package's modules costs each size entry a little.
     shouldDehydrateQuery: (query: StoredQuery) =>
-      defaultShouldDehydrateQuery(query as Query) && (query.queryKey[0] !== pocketbaseKeys.all()[0] || query.state.dataUpdatedAt > userChangedAt),
+      query.state.status === "success" && (query.queryKey[0] !== pocketbaseKeys.all()[0] || query.state.dataUpdatedAt > userChangedAt),
     shouldDehydrateMutation: (mutation: StoredMutation) => {
-      if (!writeKind(mutation.options.mutationKey)) return defaultShouldDehydrateMutation(mutation as Mutation);
+      if (!writeKind(mutation.options.mutationKey)) return mutation.state.isPaused;
       const madeBy = (mutation.state.context as { identity?: string } | undefined)?.identity;
       return mutation.state.status === "pending" && madeBy === owner() && survivesReload(mutation);
     },

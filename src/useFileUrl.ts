@@ -1,0 +1,85 @@
+import { useQuery, useQueryClient } from "@tanstack/solid-query";
+import type { RecordModel } from "pocketbase";
+import type { Accessor } from "solid-js";
+import { authIdentity } from "./core/auth/authIdentity";
+import { fileTokenQueryOptions } from "./core/queries/fileTokenQueryOptions";
+import type { HookOverrides } from "./HookOverrides";
+import { useAuth } from "./useAuth";
+import { usePocketBase } from "./usePocketBase";
+
+/**
+ * Options of {@link useFileUrl}.
+ *
+ * @example
+ * ```ts
+ * const options: FileUrlOptions = { thumb: "100x100", protected: true };
+ * ```
+ */
+export interface FileUrlOptions {
+  /** A thumbnail size the field declares (`"100x100"`, `"0x300"`, …), as in the SDK. */
+  thumb?: string;
+  /** Serve the file as a download. */
+  download?: boolean;
+  /** The file field is protected: its URL needs the signed-in user's file token. */
+  protected?: boolean;
+}
+
+/** What {@link useFileUrl} needs of a record: its id and its collection. */
+export type FileRecord = Pick<RecordModel, "id" | "collectionId" | "collectionName">;
+
+/** The URL accessor of {@link useFileUrl}, with why there is none. */
+export type FileUrl = Accessor<string | undefined> & {
+  /** Why the URL is `undefined` while a record and a file name are given, or `undefined`. */
+  reason: Accessor<string | undefined>;
+};
+
+/**
+ * The URL of a record's file, as an accessor (thumbnails and `download` as in the SDK's
+ * `pb.files.getURL`). For a protected file field (`protected: true`) the URL carries the signed-in
+ * user's file token: fetched once and shared by every `useFileUrl` (a query under the library's
+ * keys), renewed shortly before it expires so a page left open keeps showing its images, and
+ * dropped on a change of user. Signed out, a protected file has no URL, and `reason()` says why.
+ *
+ * @param record - The record (or an accessor of it): `id` and `collectionId` or `collectionName`.
+ * @param filename - The stored file name (or an accessor of it), as in the record's field.
+ * @param options - Accessor of `thumb`, `download` and `protected`.
+ * @param overrides - Clients to use instead of the ones in context.
+ * @returns An accessor of the URL (`undefined` until there is one), with `reason`.
+ * @throws Error outside a `PocketBaseProvider` with no `overrides.pocketbase` (see
+ *   {@link usePocketBase}), or outside TanStack's `QueryClientProvider` with no
+ *   `overrides.queryClient`.
+ * @example
+ * ```tsx
+ * const photo = useFileUrl(() => patient, () => patient.photo, () => ({ thumb: "100x100", protected: true }));
+ * <Show when={photo()} fallback={<span>{photo.reason()}</span>}>{(src) => <img src={src()} alt="" />}</Show>
+ * ```
+ */
+export function useFileUrl(
+  record: FileRecord | undefined | Accessor<FileRecord | undefined>,
+  filename: string | undefined | Accessor<string | undefined>,
+  options?: Accessor<FileUrlOptions>,
+  overrides?: HookOverrides,
+): FileUrl {
+  const pb = usePocketBase(overrides?.pocketbase);
+  const queryClient = useQueryClient(overrides?.queryClient);
+  const auth = useAuth(overrides);
+  const identity = () => authIdentity(auth.record);
+  const signedIn = () => auth.isValid;
+  const isProtected = () => options?.().protected === true;
+  const token = useQuery(() => ({ ...fileTokenQueryOptions(pb, identity()), enabled: isProtected() && signedIn() }), () => queryClient);
+  const url = () => {
+    const target = typeof record === "function" ? record() : record;
+    const name = typeof filename === "function" ? filename() : filename;
+    if (!target || !name) return undefined;
+    const { thumb, download } = options?.() ?? {};
+    if (!isProtected()) return pb.files.getURL(target, name, { thumb, download });
+    if (!signedIn() || !token.data) return undefined;
+    return pb.files.getURL(target, name, { thumb, download, token: token.data });
+  };
+  const reason = () => {
+    if (!isProtected() || url()) return undefined;
+    if (!signedIn()) return "A protected file needs a signed-in user: sign in to see it.";
+    return token.error ? `The file token could not be obtained: ${token.error.message}` : undefined;
+  };
+  return Object.assign(url, { reason });
+}
