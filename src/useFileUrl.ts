@@ -62,7 +62,7 @@ export function useFileUrl(
 ): FileUrl {
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
-  const auth = useAuth(overrides);
+  const auth = useAuth<RecordModel>(overrides);
   const identity = () => authIdentity(auth.record);
   const signedIn = () => auth.isValid;
   const isProtected = () => options?.().protected === true;
