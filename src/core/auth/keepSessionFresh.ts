@@ -1,5 +1,6 @@
 import type Client from "pocketbase";
-import { ClientResponseError, getTokenPayload, type RecordModel } from "pocketbase";
+import { ClientResponseError, getTokenPayload } from "pocketbase";
+import { sendAuthRefresh } from "./sendAuthRefresh";
 
 // How long before its expiry a token is refreshed: a minute, or half of what is left of a
 // shorter one, so a tab that wakes from sleep still finds time to refresh it.
@@ -24,16 +25,10 @@ export function keepSessionFresh(pb: Client): () => void {
   let stopped = false;
 
   const refresh = () => {
-    const collection = pb.authStore.record?.collectionName || pb.authStore.record?.collectionId;
-    if (!pb.authStore.token || !collection) return;
     const token = pb.authStore.token;
-    // Not the SDK's authRefresh, which stores whatever it gets: a sign-out (or another sign-in)
-    // made while this request was out must not be undone by its answer.
+    // A sign-out (or another sign-in) made while this request was out must not be undone by its answer.
     const current = () => !stopped && pb.authStore.token === token;
-    pb.send<{ token: string; record: RecordModel }>(`/api/collections/${encodeURIComponent(collection)}/auth-refresh`, {
-      method: "POST",
-      requestKey: null,
-    }).then(
+    sendAuthRefresh(pb)?.then(
       (answer) => {
         if (current()) pb.authStore.save(answer.token, answer.record);
       },

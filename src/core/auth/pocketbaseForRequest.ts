@@ -1,5 +1,6 @@
 import type PocketBase from "pocketbase";
-import type { BaseAuthStore, RecordModel } from "pocketbase";
+import type { BaseAuthStore } from "pocketbase";
+import { sendAuthRefresh } from "./sendAuthRefresh";
 
 /**
  * Options of {@link pocketbaseForRequest}.
@@ -67,14 +68,11 @@ export async function pocketbaseForRequest(
   const { default: Client, BaseAuthStore: MemoryStore } = await import("pocketbase");
   const pb = new Client(url, new MemoryStore());
   pb.authStore.loadFromCookie(cookieHeader ?? "", name);
-  const collection = pb.authStore.record?.collectionName || pb.authStore.record?.collectionId;
-  if (!pb.authStore.isValid || !collection) pb.authStore.clear();
+  const refresh = pb.authStore.isValid ? sendAuthRefresh(pb) : undefined;
+  if (!refresh) pb.authStore.clear();
   else {
     try {
-      const answer = await pb.send<{ token: string; record: RecordModel }>(`/api/collections/${encodeURIComponent(collection)}/auth-refresh`, {
-        method: "POST",
-        requestKey: null,
-      });
+      const answer = await refresh;
       pb.authStore.save(answer.token, answer.record);
     } catch (error) {
       if ((error as { status?: unknown }).status !== 0) pb.authStore.clear();
