@@ -18,6 +18,25 @@ async function cookieOf(ctx, user) {
   return `pb_auth=${encodeURIComponent(JSON.stringify({ token, record }))}`;
 }
 
+/** A browser context signed in with `cookie` on the example, and its page. */
+async function signedInPage(ctx, cookie) {
+  const context = await ctx.browser.newContext();
+  await context.addCookies([{ name: "pb_auth", value: cookie.slice("pb_auth=".length), url: ctx.ssrUrl }]);
+  const page = await context.newPage();
+  page.__label = "server-rendered page";
+  return { context, page };
+}
+
+/** The page's GET requests to PocketBase whose path `matches`, as they start. */
+function pocketbaseReads(page, pbUrl, matches) {
+  const reads = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.origin === new URL(pbUrl).origin && request.method() === "GET" && matches(url.pathname)) reads.push(url.pathname + url.search);
+  });
+  return reads;
+}
+
 export const ssrChecks = [
   {
     name: "server rendering: the first HTML holds the signed-in user's patients; no cookie renders the signed-out page; a refused token is signed out and its cookie cleared",
@@ -44,18 +63,10 @@ export const ssrChecks = [
   {
     name: "server rendering in Chromium: hydration asks for no patient or list again, then the page goes live: a patient created between the render and the subscription shows, and one created later appears within a second",
     async run(ctx) {
-      const { ssrUrl, pbUrl, admin, wards, users, browser } = ctx;
-      const context = await browser.newContext();
+      const { ssrUrl, pbUrl, admin, wards, users } = ctx;
+      const { context, page } = await signedInPage(ctx, await cookieOf(ctx, users[1]));
       try {
-        const cookie = await cookieOf(ctx, users[1]);
-        await context.addCookies([{ name: "pb_auth", value: cookie.slice("pb_auth=".length), url: ssrUrl }]);
-        const page = await context.newPage();
-        page.__label = "server-rendered page";
-        const reads = [];
-        page.on("request", (request) => {
-          const url = new URL(request.url());
-          if (url.origin === new URL(pbUrl).origin && url.pathname.startsWith(PATIENTS) && request.method() === "GET") reads.push(url.pathname + url.search);
-        });
+        const reads = pocketbaseReads(page, pbUrl, (path) => path.startsWith(PATIENTS));
         const uncaught = [];
         page.on("pageerror", (error) => uncaught.push(error.message));
         // A change made after the server rendered the page and before its realtime subscription
@@ -100,22 +111,15 @@ export const ssrChecks = [
   {
     name: "router preloading with the library's query option builders: a patient's page rendered on the server from its URL; in the browser, hovering its link starts the one request the page then uses",
     async run(ctx) {
-      const { ssrUrl, pbUrl, admin, users, browser } = ctx;
+      const { ssrUrl, pbUrl, admin, users } = ctx;
       const [patient] = (await admin.collection("patients").getList(1, 1, { sort: "name" })).items;
       const cookie = await cookieOf(ctx, users[0]);
       const html = await (await fetch(new URL(`/patients/${patient.id}`, ssrUrl), { headers: { accept: HTML, cookie } })).text();
       if (!new RegExp(`<h2[^>]*>${patient.name}</h2>`).test(html)) throw new Error("the patient's page was not rendered on the server");
 
-      const context = await browser.newContext();
+      const { context, page } = await signedInPage(ctx, cookie);
       try {
-        await context.addCookies([{ name: "pb_auth", value: cookie.slice("pb_auth=".length), url: ssrUrl }]);
-        const page = await context.newPage();
-        page.__label = "server-rendered page";
-        const reads = [];
-        page.on("request", (request) => {
-          const url = new URL(request.url());
-          if (url.origin === new URL(pbUrl).origin && url.pathname === `${PATIENTS}/${patient.id}`) reads.push(request.method());
-        });
+        const reads = pocketbaseReads(page, pbUrl, (path) => path === `${PATIENTS}/${patient.id}`);
         await page.goto(ssrUrl);
         await until(page, () => document.querySelector('[data-hydrated="yes"]'), null, "the page hydrated");
         const link = page.locator(`a[href="/patients/${patient.id}"]`);
