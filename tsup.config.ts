@@ -12,6 +12,10 @@ export default defineConfig([
     sourcemap: true,
     target: "es2022",
     platform: "browser",
+    // Rollup's pass after esbuild: one import statement per external package. esbuild alone
+    // keeps each module's own statement, and a bundler that keeps unused imports (size-limit's
+    // esbuild does) then carries every one of them into every entry.
+    treeshake: true,
     external: ["solid-js", "@tanstack/solid-query", "pocketbase"],
   },
 ]);
