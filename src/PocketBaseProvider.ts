@@ -3,7 +3,8 @@ import { createComponent, createEffect, onCleanup, useContext, type JSX } from "
 import { isServer } from "solid-js/web";
 import { clearPocketBaseCache } from "./core/optimistic/clearPocketBaseCache";
 import { fieldTypesRegistry } from "./core/filter/fieldTypesRegistry";
-import type { FieldTypes } from "./core/filter/types";
+import { protectedFields } from "./core/filter/protectedFields";
+import type { FieldDeclaration, FieldTypes } from "./core/filter/types";
 import { keepSessionFresh } from "./core/auth/keepSessionFresh";
 import { realtimeSharing } from "./core/realtime/realtimeSharing";
 import { onIdentityChange } from "./core/auth/onIdentityChange";
@@ -28,9 +29,11 @@ export interface PocketBaseProviderProps {
    * The declared field types of your collections (name → field → PocketBase type, e.g.
    * `{ posts: { tags: "select", meta: "json" } }`; a superuser can read them from
    * `pb.collections.getFullList()`). Optional: with them, lists filtered on multi-value fields
-   * are patched in place instead of refetched ({@link fieldTypesRegistry} says why).
+   * are patched in place instead of refetched ({@link fieldTypesRegistry} says why). A field may
+   * be declared as its schema object, `{ type: "file", protected: true }`: `useFileUrl` then
+   * gives that field's files a URL with the signed-in user's file token.
    */
-  fieldTypes?: Readonly<Record<string, FieldTypes>>;
+  fieldTypes?: Readonly<Record<string, Readonly<Record<string, FieldDeclaration>>>>;
   /**
    * Keep the session honest (default `true`): with a stored token, check it once against the
    * server on start (`authRefresh`), refresh it before it expires while the app is open, and
@@ -81,10 +84,10 @@ export function PocketBaseProvider(props: PocketBaseProviderProps): JSX.Element 
   // one user may read is shown to the next. The realtime hub re-subscribes on its own.
   const queryClient = useContext(QueryClientContext);
   if (props.shareRealtime === false) realtimeSharing.turnOff(props.client);
-  if (queryClient && props.fieldTypes) fieldTypesRegistry.set(queryClient(), props.fieldTypes);
+  if (queryClient && props.fieldTypes) declare(queryClient(), props.fieldTypes);
   if (!isServer && queryClient) {
     createEffect(() => {
-      if (props.fieldTypes) fieldTypesRegistry.set(queryClient(), props.fieldTypes);
+      if (props.fieldTypes) declare(queryClient(), props.fieldTypes);
     });
     createEffect(() => {
       const client = queryClient();
@@ -104,4 +107,14 @@ export function PocketBaseProvider(props: PocketBaseProviderProps): JSX.Element 
       return props.children;
     },
   });
+}
+
+/** The field types for filters, and the protected file fields for `useFileUrl`. */
+function declare(cache: object, collections: Readonly<Record<string, Readonly<Record<string, FieldDeclaration>>>>): void {
+  const types: Record<string, FieldTypes> = {};
+  for (const [name, fields] of Object.entries(collections)) {
+    types[name] = Object.fromEntries(Object.entries(fields).map(([field, declared]) => [field, typeof declared === "string" ? declared : declared.type]));
+  }
+  fieldTypesRegistry.set(cache, types);
+  protectedFields.set(cache, collections);
 }

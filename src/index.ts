@@ -78,6 +78,7 @@ export type {
 export { pocketbaseForRequest } from "./core/auth/pocketbaseForRequest";
 export type { PocketBaseForRequest, PocketBaseForRequestOptions } from "./core/auth/pocketbaseForRequest";
 export { keepAuthCookie } from "./core/auth/keepAuthCookie";
+export type { UploadProgress } from "./core/mutations/progressFetch";
 export { pocketbaseKeys } from "./core/keys/pocketbaseKeys";
 export { authMethodsKey } from "./core/keys/authMethodsKey";
 export { normalizeParams } from "./core/keys/normalizeParams";
@@ -108,7 +109,7 @@ export { invalidationBatcher } from "./core/realtime/invalidationBatcher";
 export { clearPocketBaseCache } from "./core/optimistic/clearPocketBaseCache";
 export { compileFilter } from "./core/filter/compileFilter";
 export { fieldTypesRegistry } from "./core/filter/fieldTypesRegistry";
-export type { FieldTypes, FilterPredicate } from "./core/filter/types";
+export type { FieldDeclaration, FieldTypes, FilterPredicate } from "./core/filter/types";
 export { compileSort } from "./core/filter/compileSort";
 export type { SortComparator } from "./core/filter/compileSort";
 export type { ListQueryParams, PageQueryParams, PocketBaseRecord, RecordQueryParams } from "./core/types";

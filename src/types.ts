@@ -1,6 +1,7 @@
 import type { InfiniteData, InfiniteQueryOptions, MutateOptions, MutationOptions, QueryOptions, UseMutationResult } from "@tanstack/solid-query";
 import type { AuthMethodsList, ClientResponseError, ListResult } from "pocketbase";
 import type { RealtimeStrategy, RecordEvent } from "./core/realtime/realtimeCacheListener";
+import type { UploadProgress } from "./core/mutations/progressFetch";
 import type { RecordEventInfo } from "./core/realtime/recordEventListener";
 import type { ListQueryParams, PageQueryParams, RecordQueryParams } from "./core/types";
 
@@ -76,7 +77,7 @@ export type UseAuthMethodsOptions<TData = AuthMethodsList> = PassThrough<QueryOp
 /**
  * Options shared by the mutation hooks: `expand`/`fields` shape the server's answer (pass what
  * your lists show), `optimistic` (default `true`) turns the optimistic cache write on or off,
- * and any TanStack mutation option may be given. Your `onMutate`, `onSuccess`, `onError` and
+ * `onUploadProgress` reports an upload's progress, and any TanStack mutation option may be given. Your `onMutate`, `onSuccess`, `onError` and
  * `onSettled` run after this library's own, never instead of them; `onMutate`'s return value
  * reaches your other callbacks as usual.
  *
@@ -91,6 +92,13 @@ export type UseAuthMethodsOptions<TData = AuthMethodsList> = PassThrough<QueryOp
 export type UseRecordMutationOptions<TData, TVariables, TContext = unknown> = RecordQueryParams & {
   /** Write the expected result into the cache before the server answers. Default `true`. */
   optimistic?: boolean;
+  /**
+   * Called as the request's body is sent (create and update), with the bytes sent so far and
+   * the variables being sent: a progress bar for a file upload. The request then goes through
+   * `XMLHttpRequest`, since `fetch` reports no upload progress; without the option nothing
+   * changes.
+   */
+  onUploadProgress?: (progress: UploadProgress, variables: TVariables) => void;
 } & Omit<MutationOptions<TData, ClientResponseError, TVariables, TContext>, "mutationFn" | "mutationKey">;
 
 /**

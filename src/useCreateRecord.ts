@@ -26,7 +26,7 @@ import { usePocketBase } from "./usePocketBase";
  * @typeParam T - The record type, or the collection name whose record type {@link Register} gives.
  * @typeParam TContext - What your own `onMutate` returns.
  * @param collection - Collection name or id.
- * @param options - Accessor of `expand`, `fields`, `optimistic` and TanStack mutation options.
+ * @param options - Accessor of `expand`, `fields`, `optimistic`, `onUploadProgress` and TanStack mutation options.
  * @param overrides - Clients to use instead of the ones in context.
  * @returns solid-query's mutation result; `error` is the SDK's `ClientResponseError`, with
  *   PocketBase's field errors at `error.response.data`.
@@ -56,8 +56,8 @@ export function useCreateRecord<T = RecordModel, TContext = unknown>(
   const pb = usePocketBase(overrides?.pocketbase);
   const queryClient = useQueryClient(overrides?.queryClient);
   const result = useMutation(() => {
-    const { expand, fields, optimistic, ...user } = options?.() ?? {};
-    const steps = createRecordMutation<T>(pb, queryClient, collection, { expand, fields, optimistic });
+    const { expand, fields, optimistic, onUploadProgress, ...user } = options?.() ?? {};
+    const steps = createRecordMutation<T>(pb, queryClient, collection, { expand, fields, optimistic, onUploadProgress });
     return composeMutationOptions(queryClient, collection, steps, user);
   }, () => queryClient);
   // An auth record's password fields never enter what TanStack keeps.

@@ -29,7 +29,7 @@ import { usePocketBase } from "./usePocketBase";
  */
 export function useDeleteRecord<TContext = unknown>(
   collection: CollectionName,
-  options?: Accessor<Omit<UseRecordMutationOptions<boolean, string, TContext>, "expand" | "fields">>,
+  options?: Accessor<Omit<UseRecordMutationOptions<boolean, string, TContext>, "expand" | "fields" | "onUploadProgress">>,
   overrides?: HookOverrides,
 ): UseMutationResult<boolean, ClientResponseError, string, ComposedContext<DeleteContext | undefined, TContext>> {
   const pb = usePocketBase(overrides?.pocketbase);

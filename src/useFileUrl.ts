@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from "@tanstack/solid-query";
 import type { RecordModel } from "pocketbase";
-import type { Accessor } from "solid-js";
+import { createMemo, onCleanup, type Accessor } from "solid-js";
 import { authIdentity } from "./core/auth/authIdentity";
+import { protectedFields } from "./core/filter/protectedFields";
+import { pendingFile } from "./core/mutations/pendingFile";
 import { fileTokenQueryOptions } from "./core/queries/fileTokenQueryOptions";
 import type { HookOverrides } from "./HookOverrides";
 import { useAuth } from "./useAuth";
@@ -20,7 +22,11 @@ export interface FileUrlOptions {
   thumb?: string;
   /** Serve the file as a download. */
   download?: boolean;
-  /** The file field is protected: its URL needs the signed-in user's file token. */
+  /**
+   * The file field is protected: its URL needs the signed-in user's file token. By default, what
+   * `PocketBaseProvider`'s `fieldTypes` declare for the record's field holding this file
+   * (`{ photo: { type: "file", protected: true } }`), else unprotected.
+   */
   protected?: boolean;
 }
 
@@ -35,13 +41,22 @@ export type FileUrl = Accessor<string | undefined> & {
 
 /**
  * The URL of a record's file, as an accessor (thumbnails and `download` as in the SDK's
- * `pb.files.getURL`). For a protected file field (`protected: true`) the URL carries the signed-in
- * user's file token: fetched once and shared by every `useFileUrl` (a query under the library's
- * keys), renewed shortly before it expires so a page left open keeps showing its images, and
- * dropped on a change of user. Signed out, a protected file has no URL, and `reason()` says why.
+ * `pb.files.getURL`).
+ *
+ * - **Protected files.** For a protected file field (the `protected` option, or the provider's
+ *   `fieldTypes`), the URL carries the signed-in user's file token: fetched once and shared by
+ *   every `useFileUrl` (a query under the library's keys), renewed shortly before it expires so
+ *   a page left open keeps showing its images, and dropped on a change of user. Signed out, a
+ *   protected file has no URL, and `reason()` says why.
+ * - **Files being uploaded.** While a create or update of the record made with this library's
+ *   hooks is pending, the record shows each new `File`/`Blob` by its name, and this gives a
+ *   local object URL of the file itself: a preview at once, with no request and no broken
+ *   image, until the server's answer brings the stored name. The object URL is revoked when it
+ *   is no longer shown (the name changed, or the component is gone). A thumbnail of a pending
+ *   file is the whole file: size it with CSS.
  *
  * @param record - The record (or an accessor of it): `id` and `collectionId` or `collectionName`.
- * @param filename - The stored file name (or an accessor of it), as in the record's field.
+ * @param filename - The file name (or an accessor of it), as in the record's field.
  * @param options - Accessor of `thumb`, `download` and `protected`.
  * @param overrides - Clients to use instead of the ones in context.
  * @returns An accessor of the URL (`undefined` until there is one), with `reason`.
@@ -65,16 +80,33 @@ export function useFileUrl(
   const auth = useAuth<RecordModel>(overrides);
   const identity = () => authIdentity(auth.record);
   const signedIn = () => auth.isValid;
-  const isProtected = () => options?.().protected === true;
+  const target = () => (typeof record === "function" ? record() : record);
+  const name = () => (typeof filename === "function" ? filename() : filename);
+  const isProtected = () => options?.().protected ?? declaredProtected(queryClient, target(), name());
   const token = useQuery(() => ({ ...fileTokenQueryOptions(pb, identity()), enabled: isProtected() && signedIn() }), () => queryClient);
+  // Memos, so the object URL is made once per pending file, not on every change of the record.
+  const pending = createMemo(() => {
+    const shown = target();
+    const file = name();
+    return shown && file ? pendingFile(queryClient, shown, file) : undefined;
+  });
+  const preview = createMemo(() => {
+    const file = pending();
+    if (!file) return undefined;
+    const href = URL.createObjectURL(file);
+    onCleanup(() => URL.revokeObjectURL(href));
+    return href;
+  });
   const url = () => {
-    const target = typeof record === "function" ? record() : record;
-    const name = typeof filename === "function" ? filename() : filename;
-    if (!target || !name) return undefined;
+    const local = preview();
+    if (local) return local;
+    const shown = target();
+    const file = name();
+    if (!shown || !file) return undefined;
     const { thumb, download } = options?.() ?? {};
-    if (!isProtected()) return pb.files.getURL(target, name, { thumb, download });
+    if (!isProtected()) return pb.files.getURL(shown, file, { thumb, download });
     if (!signedIn() || !token.data) return undefined;
-    return pb.files.getURL(target, name, { thumb, download, token: token.data });
+    return pb.files.getURL(shown, file, { thumb, download, token: token.data });
   };
   const reason = () => {
     if (!isProtected() || url()) return undefined;
@@ -82,4 +114,15 @@ export function useFileUrl(
     return token.error ? `The file token could not be obtained: ${token.error.message}` : undefined;
   };
   return Object.assign(url, { reason });
+}
+
+/** Whether the provider's `fieldTypes` declare protected the field of the record that holds this file. */
+function declaredProtected(cache: object, record: FileRecord | undefined, filename: string | undefined): boolean {
+  if (!record?.collectionName || !filename) return false;
+  for (const [field, value] of Object.entries(record)) {
+    if (value === filename || (Array.isArray(value) && value.includes(filename))) {
+      return protectedFields.has(cache, record.collectionName, field);
+    }
+  }
+  return false;
 }

@@ -46,6 +46,28 @@ describe("useFileUrl", () => {
     cleanup();
   });
 
+  it("reads a field's protection from the provider's fieldTypes; the option overrides it", async () => {
+    const doc = await documentWithFiles();
+    const fieldTypes = { [doc.collectionName]: { secret: { type: "file", protected: true }, attachment: "file" } };
+    const alice = await userClient("alice");
+    const { result, cleanup } = renderWithClient(
+      () => ({
+        secret: useFileUrl(doc, doc.secret),
+        attachment: useFileUrl(doc, doc.attachment),
+        forced: useFileUrl(doc, doc.secret, () => ({ protected: false })),
+      }),
+      alice,
+      undefined,
+      fieldTypes,
+    );
+    const secret = await waitFor(() => result.secret(), { message: "the protected URL" });
+    expect(tokenOf(secret)).not.toBeNull();
+    expect(await status(secret)).toBe(200);
+    expect(tokenOf(result.attachment())).toBeNull();
+    expect(tokenOf(result.forced())).toBeNull();
+    cleanup();
+  });
+
   it("gives no URL for a protected file when nobody is signed in, and says why", async () => {
     const doc = await documentWithFiles();
     const { result, cleanup } = renderWithClient(() => useFileUrl(doc, doc.secret, () => ({ protected: true })), newClient());

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/solid-query";
 import { renderHook } from "@solidjs/testing-library";
 import type PocketBase from "pocketbase";
 import type { JSX } from "solid-js";
+import type { FieldDeclaration } from "../../src/core/filter/types";
 import { PocketBaseProvider } from "../../src/PocketBaseProvider";
 
 /**
@@ -17,7 +18,7 @@ export function testQueryClient(): QueryClient {
 export function Providers(props: {
   pb: PocketBase;
   queryClient: QueryClient;
-  fieldTypes?: Record<string, Record<string, string>>;
+  fieldTypes?: Record<string, Record<string, FieldDeclaration>>;
   children?: JSX.Element;
 }) {
   return (
@@ -34,7 +35,7 @@ export function renderWithClient<R>(
   hook: () => R,
   pb: PocketBase,
   queryClient = testQueryClient(),
-  fieldTypes?: Record<string, Record<string, string>>,
+  fieldTypes?: Record<string, Record<string, FieldDeclaration>>,
 ) {
   const rendered = renderHook(hook, {
     wrapper: (props) => (

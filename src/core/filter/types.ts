@@ -52,6 +52,18 @@ export type FilterNode = FilterCondition | { type: "and" | "or"; items: FilterNo
 export type FieldTypes = Readonly<Record<string, string>>;
 
 /**
+ * How `PocketBaseProvider`'s `fieldTypes` declares one field: its PocketBase type, or the
+ * field's object as the collection's schema gives it (`{ type, protected }`). `protected` marks
+ * a file field whose files are served only with a file token, which `useFileUrl` then fetches.
+ *
+ * @example
+ * ```ts
+ * const declared: Record<string, FieldDeclaration> = { tags: "select", photo: { type: "file", protected: true } };
+ * ```
+ */
+export type FieldDeclaration = string | { readonly type: string; readonly protected?: boolean };
+
+/**
  * Whether a record matches a compiled filter: `true` or `false` as PocketBase decides it, or
  * `undefined` when the record's values leave the answer open (see {@link FieldTypes}).
  *

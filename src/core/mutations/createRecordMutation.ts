@@ -12,6 +12,8 @@ import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import { mayHaveArrived } from "./mayHaveArrived";
 import { newRecordId } from "./newRecordId";
 import { passwordVariables } from "./passwordVariables";
+import { progressFetch, type UploadProgress } from "./progressFetch";
+import { withFileNames } from "./withFileNames";
 import { withoutPasswords } from "./withoutPasswords";
 import type { RecordQueryParams } from "../types";
 
@@ -65,23 +67,28 @@ function idFor(variables: CreateVariables): string {
  * The steps of an optimistic create, for `composeMutationOptions`. The record gets its id on the
  * client unless the caller gave one (see {@link newRecordId} for why), so the optimistic row, the
  * server's answer and its realtime echo are one row.
- * @param options - `expand`/`fields` for the server's answer, `optimistic` (default true).
+ * @param options - `expand`/`fields` for the server's answer, `optimistic` (default true),
+ *   `onUploadProgress`.
  * @internal
  */
 export function createRecordMutation<T = RecordModel>(
   pb: Client,
   queryClient: QueryClient,
   collection: string,
-  options: RecordQueryParams & { optimistic?: boolean },
+  options: RecordQueryParams & {
+    optimistic?: boolean;
+    onUploadProgress?: (progress: UploadProgress, variables: CreateVariables) => void;
+  },
 ): MutationSteps<T, CreateVariables, CreateContext> {
-  const { optimistic = true, ...params } = options;
+  const { optimistic = true, onUploadProgress, ...params } = options;
   return {
     kind: "create",
     mutationFn: async (variables) => {
       const id = idFor(variables);
       const again = mayHaveArrived(queryClient, pocketbaseKeys.mutation(collection, "create"), variables);
       try {
-        return await pb.collection(collection).create<T>({ ...passwordVariables.reveal(variables), id }, { ...params, requestKey: null });
+        const fetch = progressFetch(onUploadProgress, variables);
+        return await pb.collection(collection).create<T>({ ...passwordVariables.reveal(variables), id }, { ...params, requestKey: null, fetch });
       } catch (error) {
         // Sent again after an attempt whose answer was lost: if that attempt created the record,
         // the server now refuses its id as taken. The record is this create's: it is done.
@@ -128,20 +135,4 @@ export function createRecordMutation<T = RecordModel>(
 /** PocketBase's answer to a create whose id a record already has: a 400 on the `id` field. */
 function idTaken(error: unknown): boolean {
   return error instanceof ClientResponseError && error.status === 400 && Boolean(error.response?.data?.id);
-}
-
-/** Files show as their names until the server answers with the stored file names. */
-function withFileNames(variables: CreateVariables): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(variables)) {
-    if (typeof Blob !== "undefined" && value instanceof Blob) out[key] = fileName(value);
-    else if (Array.isArray(value) && value.some((v) => typeof Blob !== "undefined" && v instanceof Blob)) {
-      out[key] = value.map((v) => (v instanceof Blob ? fileName(v) : v));
-    } else out[key] = value;
-  }
-  return out;
-}
-
-function fileName(blob: Blob): string {
-  return "name" in blob && typeof blob.name === "string" ? blob.name : "";
 }

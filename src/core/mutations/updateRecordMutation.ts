@@ -12,6 +12,8 @@ import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import { mayHaveArrived } from "./mayHaveArrived";
 import type { RecordQueryParams } from "../types";
 import { passwordVariables } from "./passwordVariables";
+import { progressFetch, type UploadProgress } from "./progressFetch";
+import { withFileNames } from "./withFileNames";
 import { withoutPasswords } from "./withoutPasswords";
 
 /**
@@ -58,16 +60,20 @@ export interface UpdateContext {
  * Tested by tests/useUpdateRecord.test.tsx, tests/core/mutations/composeMutationOptions.userSwitch.test.tsx
  * (optimistic writes with modifiers, exact rollback, overlapping updates settling in either
  * order, a changed relation's expansion dropped, nothing left behind after a change of user).
- * @param options - `expand`/`fields` for the server's answer, `optimistic` (default true).
+ * @param options - `expand`/`fields` for the server's answer, `optimistic` (default true),
+ *   `onUploadProgress`.
  * @internal
  */
 export function updateRecordMutation<T = RecordModel>(
   pb: Client,
   queryClient: QueryClient,
   collection: string,
-  options: RecordQueryParams & { optimistic?: boolean },
+  options: RecordQueryParams & {
+    optimistic?: boolean;
+    onUploadProgress?: (progress: UploadProgress, variables: UpdateVariables) => void;
+  },
 ): MutationSteps<T, UpdateVariables, UpdateContext> {
-  const { optimistic = true, ...params } = options;
+  const { optimistic = true, onUploadProgress, ...params } = options;
   return {
     kind: "update",
     mutationFn: async (variables) => {
@@ -80,7 +86,8 @@ export function updateRecordMutation<T = RecordModel>(
           "Its variables are kept.";
         throw new ClientResponseError({ status: 0, response: { status: 0, message, data: {}, outcome: "unknown" } });
       }
-      return pb.collection(collection).update<T>(variables.id, passwordVariables.reveal(variables.data), { ...params, requestKey: null });
+      const fetch = progressFetch(onUploadProgress, variables);
+      return pb.collection(collection).update<T>(variables.id, passwordVariables.reveal(variables.data), { ...params, requestKey: null, fetch });
     },
 
     onMutate: ({ id, data }) => {
@@ -89,7 +96,9 @@ export function updateRecordMutation<T = RecordModel>(
       if (!current) return { id }; // nothing cached to show it on; the server's answer will be
       // Modifiers become values now: replayed on a state that already holds this update (its
       // own realtime echo), `views+: 1` must not count twice.
-      const { record, written } = applyModifiers(current, withoutPasswords(data));
+      // A file shows by its name until the answer brings the stored one (`useFileUrl` shows the
+      // file itself meanwhile), so `photos+: file` appends as the server will.
+      const { record, written } = applyModifiers(current, withoutPasswords(withFileNames(data)));
       const fields = Object.fromEntries(written.map((field) => [field, record[field]]));
       fields.updated = formatPocketBaseDate(new Date());
       return { id, write: { type: "update", id, fields } };
@@ -107,6 +116,6 @@ export function updateRecordMutation<T = RecordModel>(
 
 /** Whether update data uses PocketBase's modifiers (`views+`, `tags-`, `+tags`). */
 function hasModifiers(data: UpdateVariables["data"]): boolean {
-  const keys = typeof FormData !== "undefined" && data instanceof FormData ? [...data.keys()] : Object.keys(data);
+  const keys = data instanceof FormData ? [...data.keys()] : Object.keys(data); // FormData: a global in browsers and Node
   return keys.some((key) => /^\+\w|\w[+-]$/.test(key));
 }
