@@ -21,6 +21,7 @@ import { ADMIN, crawlModules, freePort, STAFF, STAFF_PASSWORD, startClinicSso, s
 import { recordRenderedNames } from "./board.mjs";
 import { checks } from "./checks.mjs";
 import { devtoolsCheck } from "./devtoolsCheck.mjs";
+import { fileChecks } from "./fileChecks.mjs";
 import { offlineChecks } from "./offlineChecks.mjs";
 import { ssrChecks } from "./ssrChecks.mjs";
 import { startSsrExample } from "../examples/ssr/server.mjs";
@@ -183,6 +184,7 @@ async function main() {
   const all = [
     ...checks,
     ...offlineChecks,
+    ...fileChecks,
     devtoolsCheck,
     ...ssrChecks,
     {

@@ -30,8 +30,9 @@ render(
   () => (
     <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
       {/* On a change of signed-in user the provider clears every cached PocketBase query; it also
-          checks a stored login against the server on start and keeps its token fresh. */}
-      <PocketBaseProvider client={pb}>
+          checks a stored login against the server on start and keeps its token fresh. The photo
+          is a protected file: useFileUrl gives it a URL with the staff member's file token. */}
+      <PocketBaseProvider client={pb} fieldTypes={{ patients: { photo: { type: "file", protected: true } } }}>
         <App />
       </PocketBaseProvider>
       {/* TanStack's devtools, in development: every key of this library starts with "pocketbase". */}

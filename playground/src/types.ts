@@ -26,6 +26,8 @@ export type Patient = PocketBaseRecord<
     /** Ward rounds done (added to with `rounds+`); 0 when none. */
     rounds: number;
     notes: string;
+    /** Stored file name of the photo (a protected file field); empty when none. */
+    photo: string;
     /** Id of the staff member who admitted the patient; empty when unset. */
     owner: string;
     expand?: { ward?: Ward; owner?: Staff };

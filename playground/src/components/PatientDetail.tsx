@@ -2,6 +2,7 @@ import { createSignal, Match, Show, Switch } from "solid-js";
 import { onlineManager } from "@tanstack/solid-query";
 import { useDeleteRecord, useRealtimeRecord, useRecord, useUpdateRecord } from "../../../src/index";
 import { PATIENT_EXPAND, type Patient, type Ward } from "../types";
+import { PatientPhoto } from "./PatientPhoto";
 import { parseDate, wardLabel } from "./PatientTable";
 import { StatusBadge } from "./StatusBadge";
 
@@ -47,7 +48,10 @@ export function PatientDetail(props: {
         <Match when={patient.data}>
           {(p) => (
             <>
-              <h2 data-testid="detail-name">{p().name}</h2>
+              <div class="detail-head">
+                <PatientPhoto patient={p()} thumb="320x320" size={96} />
+                <h2 data-testid="detail-name">{p().name}</h2>
+              </div>
               <dl>
                 <dt>Status</dt>
                 <dd>

@@ -1,10 +1,10 @@
 import type { ClientResponseError } from "pocketbase";
 import { createEffect, createSignal, For, Show } from "solid-js";
 import { onlineManager } from "@tanstack/solid-query";
-import { useCreateRecord, useRecord, useUpdateRecord } from "../../../src/index";
+import { useCreateRecord, useRecord, useUpdateRecord, type UploadProgress } from "../../../src/index";
 import { PATIENT_EXPAND, PATIENT_STATUSES, type Patient, type PatientStatus, type Staff, type Ward } from "../types";
 
-const FIELDS = ["name", "ward", "status", "bed", "notes"] as const;
+const FIELDS = ["name", "ward", "status", "bed", "notes", "photo"] as const;
 type Field = (typeof FIELDS)[number];
 
 /** PocketBase's message for one field (`error.response.data.<field>.message`), if any. */
@@ -39,9 +39,12 @@ export function PatientForm(props: {
   onDone: (id?: string) => void;
 }) {
   const editing = props.editId !== undefined;
+  // A photo's upload progress, for the bar under the picker.
+  const [progress, setProgress] = createSignal<UploadProgress>();
+  const onUploadProgress = (sent: UploadProgress) => setProgress({ loaded: sent.loaded, total: sent.total });
   // `expand` matches the lists, so the server's answer can replace the optimistic row as is.
-  const create = useCreateRecord<Patient>("patients", () => ({ expand: PATIENT_EXPAND }));
-  const update = useUpdateRecord<Patient>("patients", () => ({ expand: PATIENT_EXPAND }));
+  const create = useCreateRecord<Patient>("patients", () => ({ expand: PATIENT_EXPAND, onUploadProgress }));
+  const update = useUpdateRecord<Patient>("patients", () => ({ expand: PATIENT_EXPAND, onUploadProgress }));
   const current = useRecord<Patient>("patients", () => props.editId, () => ({ expand: PATIENT_EXPAND, placeholderData: props.row }));
   const mutation = editing ? update : create;
 
@@ -50,6 +53,8 @@ export function PatientForm(props: {
   const [status, setStatus] = createSignal<PatientStatus | "">("admitted");
   const [bed, setBed] = createSignal("");
   const [notes, setNotes] = createSignal("");
+  // Kept after a refusal (too large, not an image): a retry sends the same file, no new pick.
+  const [photo, setPhoto] = createSignal<File>();
 
   // Editing: fill the form once, from the record (not again when a realtime update arrives
   // while the user is typing).
@@ -78,7 +83,11 @@ export function PatientForm(props: {
       // PocketBase stores an unset number as 0; the server checks the 1-40 range.
       bed: bed() === "" ? 0 : Number(bed()),
       notes: notes(),
+      // A File in plain data: the SDK sends it as multipart. The board shows it at once (the
+      // pending row holds its name; useFileUrl a local object URL) until the stored name comes.
+      ...(photo() ? { photo: photo() } : {}),
     };
+    setProgress(undefined);
     if (editing) {
       update.mutate({ id: props.editId!, data }, { onSuccess: () => props.onDone(props.editId) });
     } else {
@@ -150,6 +159,18 @@ export function PatientForm(props: {
             <FieldError message={errorOf("bed")} field="bed" />
           </label>
         </div>
+        <label class="field" classList={{ invalid: !!errorOf("photo") }}>
+          <span>Photo (an image, up to 10 MB; only signed-in staff can see it)</span>
+          <input data-testid="field-photo" type="file" accept="image/*" onChange={(e) => setPhoto(e.currentTarget.files?.[0])} />
+          <Show when={mutation.isPending && photo() && progress()}>
+            {(sent) => (
+              <progress data-testid="upload-progress" value={sent().loaded} max={sent().total || 1}>
+                {Math.round((100 * sent().loaded) / (sent().total || 1))}%
+              </progress>
+            )}
+          </Show>
+          <FieldError message={errorOf("photo")} field="photo" />
+        </label>
         <label class="field" classList={{ invalid: !!errorOf("notes") }}>
           <span>Notes</span>
           <textarea data-testid="field-notes" rows={3} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} />

@@ -2,6 +2,7 @@ import type { UseQueryResult } from "@tanstack/solid-query";
 import type { ClientResponseError, ListResult } from "pocketbase";
 import { For, Match, Switch } from "solid-js";
 import type { Patient, Ward } from "../types";
+import { PatientPhoto } from "./PatientPhoto";
 import { StatusBadge } from "./StatusBadge";
 
 /**
@@ -73,6 +74,7 @@ export function PatientTable(props: {
                     }}
                   >
                     <td class="strong" data-testid="patient-name">
+                      <PatientPhoto patient={patient} thumb="100x100" size={28} />
                       {patient.name}
                     </td>
                     <td data-testid="patient-ward">{wardLabel(patient, props.wards)}</td>
