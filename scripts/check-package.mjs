@@ -36,7 +36,7 @@ import type { RecordModel } from "pocketbase";
 declare global {
   type Post = RecordModel & { title: string; status: string; views: number; likes: number; expand?: { author?: Author } };
   type Author = RecordModel & { name: string };
-  type Patient = RecordModel & { name: string; ward: string };
+  type Patient = RecordModel & { name: string; ward: string; photo: string };
   const pb: import("pocketbase").default;
   function App(): import("solid-js").JSX.Element;
   function Row(props: { post: Post }): import("solid-js").JSX.Element;

@@ -61,7 +61,14 @@ export type FieldTypes = Readonly<Record<string, string>>;
  * const declared: Record<string, FieldDeclaration> = { tags: "select", photo: { type: "file", protected: true } };
  * ```
  */
-export type FieldDeclaration = string | { readonly type: string; readonly protected?: boolean };
+export type FieldDeclaration =
+  | string
+  | {
+      /** The field's PocketBase type (`"file"`, `"select"`, …). */
+      readonly type: string;
+      /** A file field whose files are served only with a file token. */
+      readonly protected?: boolean;
+    };
 
 /**
  * Whether a record matches a compiled filter: `true` or `false` as PocketBase decides it, or
