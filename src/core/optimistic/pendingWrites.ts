@@ -49,11 +49,20 @@ export type PendingWrite =
       id: string;
     };
 
+/** One write of a batch (`useBatch`), which may touch several collections. */
+export interface CollectionWrite {
+  /** The collection it writes. */
+  collection: string;
+  /** What it writes there. */
+  write: PendingWrite;
+}
+
 type AnyMutation = Mutation<unknown, Error, unknown, unknown>;
+type Draft = PendingWrite | readonly CollectionWrite[] | null;
 
 // The write of a mutation whose onMutate is still running (TanStack stores the context, and
 // with it the write, only once onMutate returns); `null` once it is known to write nothing.
-const drafts = new WeakMap<AnyMutation, PendingWrite | null>();
+const drafts = new WeakMap<AnyMutation, Draft>();
 // Mutations whose answer is being applied: TanStack counts them as pending until onSettled ends.
 const settling = new WeakSet<AnyMutation>();
 // Mutations that were pending when the signed-in user changed: never replayed for the next user.
@@ -62,8 +71,10 @@ const orphaned = new WeakSet<AnyMutation>();
 /**
  * The pending writes of a collection, read from TanStack's MutationCache (the mutation key says
  * collection and kind, the context holds the write), in submission order: the log that every
- * server snapshot is rebased on. Nothing optimistic is kept anywhere else; the three marks below
- * only say which pending mutations no longer count.
+ * server snapshot is rebased on. A batch (`["pocketbase", "@batch", …]`) holds the writes of
+ * several collections (`context.ours.writes`); those of this collection take the batch's place
+ * in the order. Nothing optimistic is kept anywhere else; the three marks below only say which
+ * pending mutations no longer count.
  *
  * Tested by tests/core/optimistic/rebaseCollection.test.ts (what is replayed, in which order,
  * and what is left out).
@@ -73,11 +84,14 @@ export const pendingWrites = {
   /** The writes to replay on the collection's server state, oldest first. */
   of(queryClient: QueryClient, collection: string): PendingWrite[] {
     const writes: PendingWrite[] = [];
-    const mutations = queryClient.getMutationCache().findAll({ mutationKey: pocketbaseKeys.collection(collection), status: "pending" });
+    const mutations = queryClient.getMutationCache().findAll({ mutationKey: pocketbaseKeys.all(), status: "pending" });
     for (const mutation of mutations) {
-      if (settling.has(mutation) || orphaned.has(mutation)) continue;
+      const key = mutation.options.mutationKey!;
+      if ((key[1] !== collection && key[1] !== "@batch") || settling.has(mutation) || orphaned.has(mutation)) continue;
       const write = drafts.has(mutation) ? drafts.get(mutation) : writeOf(mutation.state.context);
-      if (write) writes.push(write);
+      if (!Array.isArray(write)) {
+        if (write) writes.push(write as PendingWrite);
+      } else for (const one of write as CollectionWrite[]) if (one.collection === collection) writes.push(one.write);
     }
     return writes;
   },
@@ -85,6 +99,7 @@ export const pendingWrites = {
   /**
    * The mutation running `onMutate` with these variables: the newest pending one that has no
    * context yet (TanStack marks it pending, then calls onMutate in the same microtask chain).
+   * `collection` is the mutation key's second part (`"@batch"` for a batch).
    */
   find(queryClient: QueryClient, collection: string, variables: unknown): AnyMutation | undefined {
     return queryClient
@@ -98,7 +113,7 @@ export const pendingWrites = {
   },
 
   /** Records the write of a mutation whose onMutate is running (`null`: it writes nothing). */
-  draft(mutation: AnyMutation | undefined, write: PendingWrite | null): void {
+  draft(mutation: AnyMutation | undefined, write: Draft): void {
     if (mutation) drafts.set(mutation, write);
   },
 
@@ -115,6 +130,7 @@ export const pendingWrites = {
   },
 };
 
-function writeOf(context: unknown): PendingWrite | undefined {
-  return (context as { ours?: { write?: PendingWrite } } | undefined)?.ours?.write;
+function writeOf(context: unknown): Draft | undefined {
+  const ours = (context as { ours?: { write?: PendingWrite; writes?: CollectionWrite[] } } | undefined)?.ours;
+  return ours?.write ?? ours?.writes;
 }
