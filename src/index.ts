@@ -16,6 +16,7 @@ export { useRealtimeTopic } from "./useRealtimeTopic";
 export { usePendingChanges } from "./usePendingChanges";
 export { useFileUrl } from "./useFileUrl";
 export { useBatch } from "./useBatch";
+export { resumableBatches } from "./resumableBatches";
 export type { BatchOperationOf, UseBatchOptions } from "./useBatch";
 export type { FileRecord, FileUrl, FileUrlOptions } from "./useFileUrl";
 export { fileTokenKey } from "./core/keys/fileTokenKey";

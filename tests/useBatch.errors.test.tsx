@@ -48,6 +48,18 @@ describe("useBatch errors", () => {
     cleanup();
   });
 
+  it("an operation that sets a password: refused, nothing sent (the single-record hooks never keep passwords)", async () => {
+    const collection = await freshCollection("posts");
+    const { result, cleanup } = page(collection);
+    const requests = recordRequests();
+    result.batch.mutate([{ collection: "users", create: { email: "x@example.com", password: "secret-1234", passwordConfirm: "secret-1234" } }]);
+    await waitFor(() => result.batch.isError, { message: "the refusal" });
+    expect(result.batch.error?.message).toMatch(/operation 1 sets a password/);
+    expect(requests.count({ method: "POST", path: "/api/batch" })).toBe(0);
+    requests.stop();
+    cleanup();
+  });
+
   it("a create whose answer was lost is sent again: its id, taken, shows the batch applied; read back, applied once", async () => {
     const collection = await freshCollection("posts");
     const [post] = await seed<Post>(collection, [{ title: "a", views: 1 }]);

@@ -184,4 +184,15 @@ describe("useBatch", () => {
     requests.stop();
     w.cleanup();
   });
+
+  it("creates new records when the same operation objects are sent again after a success (a template reused)", async () => {
+    const { authors, posts, bo, first } = await twoCollections();
+    const w = openWindow(authors, posts, { author: bo.id, post: first.id }, false);
+    const template = [{ collection: authors, create: { name: "Twin" } }];
+    await w.result.batch.mutateAsync(template);
+    await w.result.batch.mutateAsync(template);
+    const twins = await (await superuserClient()).collection(authors).getFullList<Author>({ filter: 'name = "Twin"' });
+    expect(twins).toHaveLength(2);
+    w.cleanup();
+  });
 });

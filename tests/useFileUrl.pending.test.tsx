@@ -5,6 +5,7 @@
 // jsdom): jsdom's File is not a Blob to Node's fetch, which would send it empty.
 import { resolveObjectURL } from "node:buffer";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { useBatch } from "../src/useBatch";
 import { useCreateRecord } from "../src/useCreateRecord";
 import { useFileUrl } from "../src/useFileUrl";
 import { useFullCollection } from "../src/useFullCollection";
@@ -136,6 +137,30 @@ describe("a file being uploaded", () => {
     expect(await textOf(result.two())).toBe("two's cover");
     for (const hold of held) hold.release({ status: 400 });
     await waitFor(() => !result.one() && !result.two(), { message: "both rolled back" });
+    cleanup();
+  });
+
+  it("shows a file a pending batch carries, from its operation for that record", async () => {
+    const collection = await freshCollection("albums");
+    const urls = countObjectUrls();
+    const { result, cleanup } = renderWithClient(() => {
+      const list = useFullCollection<Album>(collection, () => ({ sort: "title" }));
+      const batch = useBatch();
+      const row = (i: number) => () => list.data?.[i];
+      return { list, batch, one: useFileUrl(row(0), () => row(0)()?.cover), two: useFileUrl(row(1), () => row(1)()?.cover) };
+    }, newClient());
+    await waitFor(() => result.list.isSuccess, { message: "the empty list" });
+    const held = holdNext("POST", "/api/batch");
+    result.batch.mutate([
+      { collection, create: { title: "one", cover: new File(["one's cover"], "cover.png") } },
+      { collection, create: { title: "two", cover: new File(["two's cover"], "cover.png") } },
+    ]);
+    await held.started;
+    expect(await textOf(result.one())).toBe("one's cover");
+    expect(await textOf(result.two())).toBe("two's cover");
+    held.release({ status: 400 });
+    await waitFor(() => result.batch.isError && result.list.data?.length === 0, { message: "rolled back" });
+    expect(urls.leaked()).toEqual([]);
     cleanup();
   });
 

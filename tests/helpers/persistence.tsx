@@ -9,6 +9,7 @@ import type PocketBase from "pocketbase";
 import { afterEach } from "vitest";
 import { PocketBaseProvider } from "../../src/PocketBaseProvider";
 import { pocketbasePersistOptions, type PocketBasePersistSettings } from "../../src/pocketbasePersistOptions";
+import { resumableBatches } from "../../src/resumableBatches";
 
 afterEach(() => onlineManager.setOnline(true));
 
@@ -42,17 +43,18 @@ export interface StoredMutation {
 /**
  * Opens a page: the app's providers with persistence, and `hook` inside them. `close()` is the
  * page going away: unmounted, and its QueryClient stops listening to the network, so nothing of
- * it is sent once the test goes online.
+ * it is sent once the test goes online. `batches`: the app calls `resumableBatches` too.
  */
 export function openPage<R>(
   hook: () => R,
-  { pb, storage, settings }: { pb: PocketBase; storage: MemoryStorage; settings?: Partial<PocketBasePersistSettings> },
+  { pb, storage, settings, batches = false }: { pb: PocketBase; storage: MemoryStorage; settings?: Partial<PocketBasePersistSettings>; batches?: boolean },
 ) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retryDelay: 0, gcTime: Infinity }, mutations: { retryDelay: 0 } },
   });
   const persister = createAsyncStoragePersister({ storage, throttleTime: 20 });
   const persistOptions = pocketbasePersistOptions(pb, queryClient, { persister, ...settings });
+  if (batches) resumableBatches(pb, queryClient);
   let restored = false;
   const rendered = renderHook(hook, {
     wrapper: (props) => (

@@ -1,12 +1,12 @@
 import type { MutationKey } from "@tanstack/solid-query";
 import { pocketbaseKeys } from "./pocketbaseKeys";
 
-const KINDS = ["create", "update", "delete"] as const;
+const KINDS = ["create", "update", "delete", "batch"] as const;
 
 /**
- * Which record write a mutation key names (`pocketbaseKeys.mutation`), or `undefined` for any
- * other key: the app's own mutations, which this library's persistence leaves to TanStack's
- * defaults.
+ * Which write a mutation key names (`pocketbaseKeys.mutation`, or `batchKey` for a batch), or
+ * `undefined` for any other key: the app's own mutations, which this library's persistence
+ * leaves to TanStack's defaults.
  * @internal
  */
 export function writeKind(key: MutationKey | undefined): (typeof KINDS)[number] | undefined {

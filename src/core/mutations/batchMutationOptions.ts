@@ -10,12 +10,14 @@ import { serverChanges, type ServerChange } from "../optimistic/serverChanges";
 import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
 import { findCachedRecord } from "../cache/findCachedRecord";
 import type { ComposedContext, UserMutationCallbacks } from "./composeMutationOptions";
+import { createdIds } from "./createdIds";
 import { createRecordMutation, type CreateVariables } from "./createRecordMutation";
 import { deleteRecordMutation } from "./deleteRecordMutation";
 import { mayHaveArrived } from "./mayHaveArrived";
 import { offlineHooks } from "./offlineHooks";
 import { sendingMutation } from "./sendingMutation";
 import { updateRecordMutation, type UpdateVariables } from "./updateRecordMutation";
+import { withoutPasswords } from "./withoutPasswords";
 import { writeRetry } from "./writeRetry";
 
 /**
@@ -199,6 +201,11 @@ export function batchMutationOptions<TContext, TUser extends object>(
 
     onSuccess: async (results: BatchResult[], operations: BatchOperation[], result: Context<TContext>, context: MutationFunctionContext) => {
       pendingWrites.settle(mutationOf(operations));
+      // The ids served their purpose: a later batch made of the same objects creates new records.
+      for (const operation of operations) {
+        const fields = "create" in operation ? operation.create : "upsert" in operation ? operation.upsert : undefined;
+        if (fields) createdIds.delete(fields);
+      }
       if (sameUser(result)) {
         for (const collection of result.ours.collections) {
           const changes = operations.flatMap((operation, index): ServerChange[] => {
@@ -349,6 +356,13 @@ function check(operations: BatchOperation[], maxRequests: number): void {
       throw notSent(
         `operation ${index + 1} is not one of { collection, create: fields }, { collection, update: { id, data } }, ` +
           "{ collection, upsert: fields }, { collection, delete: id }. Nothing was sent.",
+      );
+    }
+    const fields = (kinds[0] === "update" ? (value as UpdateVariables).data : value) as Record<string, unknown>;
+    if (kinds[0] !== "delete" && withoutPasswords(fields) !== fields) {
+      throw notSent(
+        `operation ${index + 1} sets a password. A batch's operations stay in TanStack's cache (and in storage, when it is persisted): ` +
+          "set passwords with useCreateRecord or useUpdateRecord, which never keep them. Nothing was sent.",
       );
     }
   });

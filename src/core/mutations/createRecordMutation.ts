@@ -10,6 +10,7 @@ import { rebaseCollection } from "../optimistic/rebaseCollection";
 import type { MutationSteps } from "./composeMutationOptions";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
 import { mayHaveArrived } from "./mayHaveArrived";
+import { createdIds } from "./createdIds";
 import { newRecordId } from "./newRecordId";
 import { passwordVariables } from "./passwordVariables";
 import { progressFetch, type UploadProgress } from "./progressFetch";
@@ -48,18 +49,10 @@ export interface CreateContext {
   write?: PendingWrite;
 }
 
-// The id generated per variables object: the same object retried (TanStack's retry, or the
-// user's `mutate(variables)`) keeps its id, so a create whose answer was lost cannot become two
-// records; the server refuses the second.
-const generatedIds = new WeakMap<object, string>();
-
 function idFor(variables: CreateVariables): string {
   if (variables.id) return variables.id;
-  let id = generatedIds.get(variables);
-  if (!id) {
-    id = newRecordId();
-    generatedIds.set(variables, id);
-  }
+  let id = createdIds.get(variables);
+  if (!id) createdIds.set(variables, (id = newRecordId()));
   return id;
 }
 
@@ -115,7 +108,7 @@ export function createRecordMutation<T = RecordModel>(
 
     onSuccess: (answer, variables, _ours, write) => {
       // The id served its purpose: a later create from the same object is a new record.
-      generatedIds.delete(variables);
+      createdIds.delete(variables);
       if (!write) return;
       const record = answer as unknown as RecordModel;
       // The server's record enters the server's state where the optimistic one stood (a new

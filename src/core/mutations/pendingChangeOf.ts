@@ -18,8 +18,11 @@ import { survivesReload } from "./survivesReload";
 export interface PendingChange {
   /** The collection it writes. */
   collection: string;
-  /** Which write. */
-  kind: "create" | "update" | "delete";
+  /**
+   * Which write. A batch (`useBatch`) is one change: its `collection` is `"@batch"`, its `id` is
+   * empty, and its `variables` are its operations.
+   */
+  kind: "create" | "update" | "delete" | "batch";
   /** The record it writes (a create's client-made id included). */
   id: string;
   /** The variables it was made with (never a password). */

@@ -1,14 +1,16 @@
 import type { QueryClient } from "@tanstack/solid-query";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { writeKind } from "../keys/writeKind";
+import type { BatchOperation } from "./batchMutationOptions";
 import { blobName } from "./blobName";
+import { createdIds } from "./createdIds";
 
 /**
  * The `File`/`Blob` a pending create or update of this record carries under this name, or
  * `undefined`. A pending record shows a file by its name (`withFileNames`); the file itself stays
  * in the mutation's variables, where TanStack keeps it until the write settles, and nowhere
- * else. The newest write wins. A create is matched by its id once its `onMutate` has named one
- * (before that, by the name alone).
+ * else. The newest write wins. A create is matched by the id it is made with (`createdIds`,
+ * named in the same task as `mutate()`), a batch's operations one by one (`useBatch`).
  *
  * Tested by tests/useFileUrl.pending.test.tsx (a create's and an update's file shown before the
  * answer, modifiers, another record's file of the same name not shown).
@@ -19,19 +21,34 @@ export function pendingFile(
   record: { id: string; collectionName?: string },
   filename: string,
 ): Blob | undefined {
-  const mutationKey = record.collectionName ? pocketbaseKeys.collection(record.collectionName) : pocketbaseKeys.all();
-  const mutations = queryClient.getMutationCache().findAll({ mutationKey, status: "pending" });
+  const mutations = queryClient.getMutationCache().findAll({
+    mutationKey: pocketbaseKeys.all(),
+    status: "pending",
+    predicate: ({ options }) => !record.collectionName || [record.collectionName, "@batch"].includes(options.mutationKey![1] as string),
+  });
   for (let i = mutations.length - 1; i >= 0; i--) {
     const { options, state } = mutations[i]!;
     const kind = writeKind(options.mutationKey);
     const variables = state.variables as Record<string, unknown> | undefined;
-    if (!variables || (kind !== "create" && kind !== "update")) continue;
-    const data = kind === "update" ? (variables.data as Record<string, unknown> | undefined) : variables;
-    const id = kind === "update" ? variables.id : (variables.id ?? (state.context as { ours?: { id?: string } } | undefined)?.ours?.id);
-    if (!data || (id !== undefined && id !== record.id)) continue;
-    for (const value of Object.values(data)) {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (blobName(item) === filename) return item as Blob;
+    // (record id or undefined while not named yet, fields) of each record the write sends.
+    const sent: [unknown, Record<string, unknown> | undefined][] =
+      kind === "update"
+        ? [[variables?.id, variables?.data as Record<string, unknown>]]
+        : kind === "create"
+          ? [[variables && (variables.id ?? createdIds.get(variables)), variables]]
+          : kind === "batch"
+            ? (variables as unknown as BatchOperation[]).map((operation) => {
+                const fields = "update" in operation ? operation.update.data : "delete" in operation ? undefined : "create" in operation ? operation.create : operation.upsert;
+                const id = "update" in operation ? operation.update.id : fields && (fields.id ?? createdIds.get(fields));
+                return [!record.collectionName || operation.collection === record.collectionName ? id : null, fields];
+              })
+            : [];
+    for (const [id, data] of sent) {
+      if (!data || id === null || (id !== undefined && id !== record.id)) continue;
+      for (const value of Object.values(data)) {
+        for (const item of Array.isArray(value) ? value : [value]) {
+          if (blobName(item) === filename) return item as Blob;
+        }
       }
     }
   }

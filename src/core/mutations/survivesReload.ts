@@ -1,6 +1,4 @@
-import type { MutationKey } from "@tanstack/solid-query";
 import { secretVariables } from "../auth/secretVariables";
-import { writeKind } from "../keys/writeKind";
 
 /**
  * Whether a pending write of this library can be stored by a persister and sent after a reload.
@@ -10,18 +8,19 @@ import { writeKind } from "../keys/writeKind";
  * and `usePendingChanges` says so (`survivesReload: false`), rather than coming back broken.
  *
  * Tested by tests/persistence.files.test.tsx (a create with a file: sent while the page lives,
- * not stored, reported).
+ * not stored, reported), tests/persistence.batch.test.tsx (a batch with a file).
  * @internal
  */
-export function survivesReload(mutation: { options: { mutationKey?: MutationKey }; state: { variables?: unknown } }): boolean {
-  const kind = writeKind(mutation.options.mutationKey);
-  const variables = mutation.state.variables;
-  const fields = kind === "update" ? (variables as { data?: unknown } | undefined)?.data : variables;
-  if (typeof fields !== "object" || fields === null) return true;
-  if (isBinary(fields) || secretVariables.keeps(fields)) return false;
-  return !Object.values(fields).some((value) => isBinary(value) || (Array.isArray(value) && value.some(isBinary)));
+export function survivesReload(mutation: { state: { variables?: unknown } }): boolean {
+  return !unstorable(mutation.state.variables);
 }
 
-function isBinary(value: unknown): boolean {
-  return (typeof Blob !== "undefined" && value instanceof Blob) || (typeof FormData !== "undefined" && value instanceof FormData);
+/**
+ * A file, form data or kept secret anywhere in a write's variables: a create's fields, an
+ * update's `data`, a batch's operations and theirs (variables are plain data, so this ends).
+ */
+function unstorable(value: unknown): boolean {
+  if (value instanceof Blob || value instanceof FormData) return true; // globals in browsers and Node alike
+  if (typeof value !== "object" || value === null) return false;
+  return secretVariables.keeps(value) || Object.values(value).some(unstorable);
 }

@@ -77,7 +77,9 @@ function markRestored(mutation: StoredMutation): StoredMutation {
   if (!kind || state.status !== "pending") return mutation;
   const context = (state.context ?? {}) as { sending?: boolean; ours?: { id?: string } };
   const failure = state.failureReason as { status?: unknown } | null;
-  const sentBeforeReload = kind !== "update" || context.sending === true || (state.failureCount > 0 && failure?.status === 0);
+  // A batch, like an update, is checked only when it may have been sent: resending a batch of
+  // deletes or modifiers that never left is refused as "outcome unknown" otherwise.
+  const sentBeforeReload = kind === "create" || kind === "delete" || context.sending === true || (state.failureCount > 0 && failure?.status === 0);
   const { sending: _sending, ...rest } = context;
   let variables = state.variables;
   const id = context.ours?.id;

@@ -9,6 +9,7 @@ import { writeRetry } from "../mutations/writeRetry";
 import { rebaseCollection } from "../optimistic/rebaseCollection";
 import { serverChanges } from "../optimistic/serverChanges";
 import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
+import { restoredBatches } from "./restoredBatches";
 
 /** The scope of this library's writes: TanStack sends the writes of one scope one at a time, in order. */
 const WRITES_SCOPE = "solid-query-pocketbase writes";
@@ -26,8 +27,11 @@ const WRITES_SCOPE = "solid-query-pocketbase writes";
  * server one at a time, in the order they were made, whether sent at once, after going back
  * online or after a reload.
  *
+ * A restored batch goes to the steps `resumableBatches` registered (`restoredBatches`).
+ *
  * Tested by tests/persistence.test.tsx (writes made offline, restored after a reload, sent in
- * order once online; a create, a delete and a modifier update that were in flight).
+ * order once online; a create, a delete and a modifier update that were in flight),
+ * tests/persistence.batch.test.tsx.
  * @internal
  */
 export function resumableWrites(pb: Client, queryClient: QueryClient) {
@@ -46,7 +50,11 @@ export function resumableWrites(pb: Client, queryClient: QueryClient) {
   };
   const routeOf = (key: MutationKey | undefined) => {
     const kind = writeKind(key);
-    if (!kind) throw new Error(`solid-query-pocketbase: no write of this library has the mutation key ${JSON.stringify(key)}.`);
+    const batch = kind === "batch" && restoredBatches.get(queryClient);
+    if (batch) return batch as unknown as ReturnType<typeof route>;
+    if (!kind || kind === "batch") {
+      throw new Error(`solid-query-pocketbase: nothing sends ${JSON.stringify(key)}; for a batch, call resumableBatches(pb, queryClient).`);
+    }
     const collection = key![1] as string;
     const id = `${collection}\n${kind}`;
     let found = routes.get(id);

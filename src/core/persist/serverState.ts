@@ -34,7 +34,12 @@ export const serverState = {
 
   /** After `state` was restored: its writes shown on the restored server data. */
   replay(queryClient: QueryClient, state: DehydratedState): void {
-    const collections = new Set(state.mutations.flatMap(({ mutationKey }) => (writeKind(mutationKey) ? [mutationKey![1] as string] : [])));
+    // A batch names the collections it writes in its context.
+    const collections = new Set(
+      state.mutations.flatMap(({ mutationKey, state }) =>
+        writeKind(mutationKey) ? ((state.context as { ours?: { collections?: string[] } } | undefined)?.ours?.collections ?? [mutationKey![1] as string]) : [],
+      ),
+    );
     for (const collection of collections) rebaseCollection(queryClient, collection);
   },
 };
