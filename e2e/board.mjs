@@ -184,3 +184,14 @@ export async function holdRequests(page, method, pattern) {
     },
   };
 }
+
+/** Window `w` signed in as its own user (signing the other one out), showing one ward, 50 a page. */
+export async function showWard(ctx, w, code) {
+  const user = await w.page.evaluate(() => document.querySelector('[data-testid="current-user"]')?.textContent ?? null);
+  if (user !== w.user.name) {
+    if (user !== null) await logout(w.page);
+    await login(w.page, ctx.appUrl, w.user, ctx.password);
+  }
+  await choose(w.page, "filter-ward", ctx.wards[code].label);
+  await choose(w.page, "per-page", "50");
+}

@@ -4,7 +4,7 @@
 // compress, so the bytes on the wire are the file's size).
 
 import { deflateSync } from "node:zlib";
-import { choose, DEADLINE_MS, fillPatientForm, login, until, waitForRow } from "./board.mjs";
+import { choose, fillPatientForm, showWard, until, waitForRow } from "./board.mjs";
 
 /** Staff file tokens last this long during these checks (the server's least), so one is renewed. */
 const TOKEN_SECONDS = 10;
@@ -120,20 +120,6 @@ const withoutToken = (src) => {
   return url.href;
 };
 
-/** Window `w` signed in as its own user, showing ward C, 50 a page. */
-async function boardOf(ctx, w) {
-  const user = await w.page.evaluate(() => document.querySelector('[data-testid="current-user"]')?.textContent ?? null);
-  if (user !== w.user.name) {
-    if (user !== null) {
-      await w.page.getByTestId("logout").click();
-      await w.page.locator("form.login").waitFor({ timeout: DEADLINE_MS });
-    }
-    await login(w.page, ctx.appUrl, w.user, ctx.password);
-  }
-  await choose(w.page, "filter-ward", ctx.wards.C.label);
-  await choose(w.page, "per-page", "50");
-}
-
 /** Adds a patient through window A's form with `photo` picked; resolves once the form is sent. */
 async function addPatientWithPhoto(ctx, name, bed, photo) {
   const { a } = ctx;
@@ -151,8 +137,8 @@ export const fileChecks = [
       // Short-lived file tokens for staff, so the next check sees one renewed.
       const staff = await admin.collections.getOne("staff");
       await admin.collections.update(staff.id, { fileToken: { ...staff.fileToken, duration: TOKEN_SECONDS } });
-      await boardOf(ctx, a);
-      await boardOf(ctx, b);
+      await showWard(ctx, a, "C");
+      await showWard(ctx, b, "C");
       await instrument(a.page);
       const cdp = await a.context.newCDPSession(a.page);
       await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: UPLOAD_BYTES_PER_SECOND });

@@ -5,7 +5,7 @@ import { PersistQueryClientProvider } from "@tanstack/solid-query-persist-client
 import PocketBase from "pocketbase";
 import { render } from "solid-js/web";
 // The library's source, not a build: edits show up here at once.
-import { PocketBaseProvider, pocketbasePersistOptions } from "../../src/index";
+import { PocketBaseProvider, pocketbasePersistOptions, resumableBatches } from "../../src/index";
 import { App } from "./App";
 import { workingOffline } from "./components/OfflineSwitch";
 import "./styles.css";
@@ -21,6 +21,8 @@ if (workingOffline()) onlineManager.setOnline(false);
 const persistOptions = pocketbasePersistOptions(pb, queryClient, {
   persister: createAsyncStoragePersister({ storage: window.localStorage, key: "clinic-cache" }),
 });
+// A ward discharged offline (one batch) is stored and sent after a reload too.
+resumableBatches(pb, queryClient);
 
 // For the browser tests (e2e/), in development only: they read the cache to prove that no record
 // of the previous user is left in it after a change of user.

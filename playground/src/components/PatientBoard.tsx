@@ -1,5 +1,5 @@
 import { keepPreviousData } from "@tanstack/solid-query";
-import { createEffect, createMemo, createSignal, Match, Switch } from "solid-js";
+import { createEffect, createMemo, createSignal, Match, Show, Switch } from "solid-js";
 import { useCollection, useFullCollection, usePocketBase, useRealtimeCollection } from "../../../src/index";
 import { createEventLog } from "../eventLog";
 import { PATIENT_EXPAND, type Patient, type PatientStatus, type Staff, type Ward } from "../types";
@@ -12,6 +12,7 @@ import { Pager } from "./Pager";
 import { PatientDetail } from "./PatientDetail";
 import { PatientForm } from "./PatientForm";
 import { PatientTable } from "./PatientTable";
+import { WardDischarge } from "./WardDischarge";
 
 /** What the side panel shows. */
 type Panel = { kind: "none" } | { kind: "detail"; id: string } | { kind: "new" } | { kind: "edit"; id: string };
@@ -83,6 +84,7 @@ export function PatientBoard(props: { me: Staff }) {
               {patients.data ? `${patients.data.totalItems} ${patients.data.totalItems === 1 ? "patient" : "patients"}` : ""}
             </span>
             <span class="spacer" />
+            <Show when={wardsById().get(ward())}>{(w) => <WardDischarge ward={w()} />}</Show>
             <button type="button" class="button" data-testid="new-patient" onClick={() => setPanel({ kind: "new" })}>
               New patient
             </button>

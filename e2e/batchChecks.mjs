@@ -1,0 +1,55 @@
+// The batch check (issue: atomic batches): window A discharges a ward with one batch; window B
+// (another user) sees it live. Both windows are signed in as their own users.
+
+import { holdRequests, rows, showWard, until } from "./board.mjs";
+
+export const batchChecks = [
+  {
+    name: "batch: A discharges ward B in one request; every row shows discharged at once in A, then live in B with no duplicate row; the server has them all",
+    async run(ctx) {
+      const { a, b, admin, pbUrl, wards } = ctx;
+      await showWard(ctx, a, "B");
+      await showWard(ctx, b, "B");
+      const inWard = await admin.collection("patients").getFullList({ filter: admin.filter("ward = {:ward}", { ward: wards.B.id }), sort: "name" });
+      const admitted = inWard.filter((p) => p.status !== "discharged");
+      if (admitted.length < 2) throw new Error(`ward B has ${admitted.length} patients to discharge`);
+      await until(a.page, (n) => document.querySelectorAll('[data-testid="patient-row"]').length === n, inWard.length, "A shows ward B");
+      await until(b.page, (n) => document.querySelectorAll('[data-testid="patient-row"]').length === n, inWard.length, "B shows ward B");
+
+      const writes = [];
+      const record = (request) => {
+        const path = request.url().startsWith(pbUrl) ? new URL(request.url()).pathname : "";
+        if (request.method() !== "GET" && (path === "/api/batch" || path.startsWith("/api/collections/"))) writes.push(`${request.method()} ${path}`);
+      };
+      a.page.on("request", record);
+      const held = await holdRequests(a.page, "POST", `${pbUrl}/api/batch`);
+      await a.page.getByTestId("discharge-ward").click();
+      await a.page.getByTestId("confirm-discharge").click();
+      await held.firstHeld();
+      // The server has seen nothing yet: every row of the ward is discharged in A already.
+      const shownByA = await rows(a.page);
+      if (!shownByA.every((r) => r.status === "discharged")) throw new Error(`A while the batch is held: ${JSON.stringify(shownByA.map((r) => r.status))}`);
+      const t0 = Date.now();
+      await held.release();
+      await until(
+        b.page,
+        (n) => {
+          const statuses = [...document.querySelectorAll('[data-testid="patient-row"] [data-testid="patient-status"]')].map((s) => s.textContent);
+          return statuses.length === n && statuses.every((s) => s === "discharged");
+        },
+        inWard.length,
+        "B shows the whole ward discharged",
+      );
+      const bMs = Date.now() - t0;
+      await until(a.page, () => !document.querySelector('[data-testid="patient-row"].saving') && !document.querySelector('[data-testid="discharge-ward"][disabled]'), null, "A's batch settled");
+      a.page.off("request", record);
+      const ids = (await rows(b.page)).map((r) => r.id);
+      if (new Set(ids).size !== ids.length || ids.length !== inWard.length) throw new Error(`B shows ${ids.length} rows (${new Set(ids).size} distinct) for ${inWard.length} patients`);
+      const after = await admin.collection("patients").getFullList({ filter: admin.filter("ward = {:ward}", { ward: wards.B.id }) });
+      if (!after.every((p) => p.status === "discharged")) throw new Error("the server has patients of ward B not discharged");
+      const batchWrites = writes.filter((w) => w === "POST /api/batch");
+      if (batchWrites.length !== 1 || writes.length !== 1) throw new Error(`A sent ${JSON.stringify(writes)}`);
+      return `${admitted.length} patients discharged with one POST /api/batch; A showed it before the server had it; B showed the whole ward ${bMs} ms after the release, ${ids.length} rows, no duplicate`;
+    },
+  },
+];
