@@ -82,7 +82,16 @@ export { pocketbaseForRequest } from "./core/auth/pocketbaseForRequest";
 export type { PocketBaseForRequest, PocketBaseForRequestOptions } from "./core/auth/pocketbaseForRequest";
 export { keepAuthCookie } from "./core/auth/keepAuthCookie";
 export type { UploadProgress } from "./core/mutations/progressFetch";
-export type { BatchContext, BatchFailure, BatchOperation, BatchResult } from "./core/mutations/batchMutationOptions";
+export type {
+  BatchContext,
+  BatchCreate,
+  BatchDelete,
+  BatchFailure,
+  BatchOperation,
+  BatchResult,
+  BatchUpdate,
+  BatchUpsert,
+} from "./core/mutations/batchMutationOptions";
 export { batchKey } from "./core/keys/batchKey";
 export { pocketbaseKeys } from "./core/keys/pocketbaseKeys";
 export { authMethodsKey } from "./core/keys/authMethodsKey";
@@ -109,7 +118,7 @@ export type { RealtimeStatus } from "./core/realtime/realtimeStatusStore";
 export { realtimeCacheListener } from "./core/realtime/realtimeCacheListener";
 export type { RealtimeStrategy, RecordEvent, SharedCacheListener } from "./core/realtime/realtimeCacheListener";
 export type { RecordEventInfo } from "./core/realtime/recordEventListener";
-export type { PendingWrite } from "./core/optimistic/pendingWrites";
+export type { CollectionWrite, PendingWrite } from "./core/optimistic/pendingWrites";
 export { invalidationBatcher } from "./core/realtime/invalidationBatcher";
 export { clearPocketBaseCache } from "./core/optimistic/clearPocketBaseCache";
 export { compileFilter } from "./core/filter/compileFilter";

@@ -5,8 +5,12 @@ import type { ComposedContext } from "./core/mutations/composeMutationOptions";
 import {
   batchMutationOptions,
   type BatchContext,
+  type BatchCreate,
+  type BatchDelete,
   type BatchOperation,
   type BatchResult,
+  type BatchUpdate,
+  type BatchUpsert,
 } from "./core/mutations/batchMutationOptions";
 import type { HookOverrides } from "./HookOverrides";
 import type { CollectionName, CreateDataOf, RegisteredRecord, UpdateVariablesOf } from "./typedCollections";
@@ -26,10 +30,10 @@ import { usePocketBase } from "./usePocketBase";
  */
 export type BatchOperationOf<TName extends string = CollectionName> = TName extends unknown
   ?
-      | { collection: TName; create: CreateDataOf<TName> }
-      | { collection: TName; update: UpdateVariablesOf<TName> }
-      | { collection: TName; upsert: CreateDataOf<TName> & { id?: string } }
-      | { collection: TName; delete: string }
+      | BatchCreate<TName, CreateDataOf<TName>>
+      | BatchUpdate<TName, UpdateVariablesOf<TName>>
+      | BatchUpsert<TName, CreateDataOf<TName>>
+      | BatchDelete<TName>
   : never;
 
 /**

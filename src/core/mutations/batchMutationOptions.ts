@@ -21,10 +21,70 @@ import { withoutPasswords } from "./withoutPasswords";
 import { writeRetry } from "./writeRetry";
 
 /**
- * One operation of a batch (`useBatch`), plain data so a paused batch can be persisted: a create
- * (its fields, optionally its `id`), an update (`{ id, data }`, modifiers allowed), an upsert
- * (fields with or without an `id`: PocketBase updates the record with that id, or creates one)
- * or a delete (the id), in one collection.
+ * A create in a batch: the new record's fields, optionally its `id` (else one is generated on
+ * the client, so later operations of the batch can point at it).
+ *
+ * @example
+ * ```ts
+ * const create: BatchCreate = { collection: "lines", create: { invoice: invoiceId, amount: 120 } };
+ * ```
+ */
+export interface BatchCreate<TCollection extends string = string, TFields = CreateVariables> {
+  /** The collection's name or id. */
+  collection: TCollection;
+  /** The new record's fields (modifiers and files as in `useCreateRecord`). */
+  create: TFields;
+}
+
+/**
+ * An update in a batch: `{ id, data }`, as `useUpdateRecord` takes it.
+ *
+ * @example
+ * ```ts
+ * const update: BatchUpdate = { collection: "cards", update: { id: cardId, data: { position: 3 } } };
+ * ```
+ */
+export interface BatchUpdate<TCollection extends string = string, TVariables = UpdateVariables> {
+  /** The collection's name or id. */
+  collection: TCollection;
+  /** The record's id and the fields to change (modifiers allowed). */
+  update: TVariables;
+}
+
+/**
+ * An upsert in a batch: fields with or without an `id`; PocketBase updates the record with that
+ * id if there is one, and creates it otherwise.
+ *
+ * @example
+ * ```ts
+ * const upsert: BatchUpsert = { collection: "settings", upsert: { id: "userprefs00001", theme: "dark" } };
+ * ```
+ */
+export interface BatchUpsert<TCollection extends string = string, TFields = CreateVariables> {
+  /** The collection's name or id. */
+  collection: TCollection;
+  /** The record's fields, with its `id` when it may exist. */
+  upsert: TFields;
+}
+
+/**
+ * A delete in a batch: the record's id.
+ *
+ * @example
+ * ```ts
+ * const remove: BatchDelete = { collection: "drafts", delete: draftId };
+ * ```
+ */
+export interface BatchDelete<TCollection extends string = string> {
+  /** The collection's name or id. */
+  collection: TCollection;
+  /** The id of the record to delete. */
+  delete: string;
+}
+
+/**
+ * One operation of a batch (`useBatch`), plain data so a paused batch can be persisted: a
+ * {@link BatchCreate}, {@link BatchUpdate}, {@link BatchUpsert} or {@link BatchDelete}.
  *
  * @example
  * ```ts
@@ -36,11 +96,7 @@ import { writeRetry } from "./writeRetry";
  * ];
  * ```
  */
-export type BatchOperation =
-  | { collection: string; create: CreateVariables }
-  | { collection: string; update: UpdateVariables }
-  | { collection: string; upsert: CreateVariables }
-  | { collection: string; delete: string };
+export type BatchOperation = BatchCreate | BatchUpdate | BatchUpsert | BatchDelete;
 
 /**
  * What the server answers for one operation of a batch, in the order of the operations: the
@@ -100,7 +156,15 @@ export interface BatchFailure {
   /** The server's message for it. */
   message: string;
   /** The server's field errors for it (`data.title.message`). */
-  data: Record<string, { code?: string; message?: string }>;
+  data: Record<
+    string,
+    {
+      /** PocketBase's error code (`validation_required`, …). */
+      code?: string;
+      /** The message for the field. */
+      message?: string;
+    }
+  >;
 }
 
 const KINDS = ["create", "update", "upsert", "delete"] as const;
@@ -342,7 +406,7 @@ function check(operations: BatchOperation[], maxRequests: number): void {
   }
   operations.forEach((operation, index) => {
     const kinds = KINDS.filter((kind) => typeof operation === "object" && operation !== null && kind in operation);
-    const value = kinds.length === 1 ? (operation as Record<string, unknown>)[kinds[0]!] : undefined;
+    const value = kinds.length === 1 ? (operation as unknown as Record<string, unknown>)[kinds[0]!] : undefined;
     const valid =
       kinds.length === 1 &&
       typeof operation.collection === "string" &&

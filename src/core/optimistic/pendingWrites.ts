@@ -49,7 +49,16 @@ export type PendingWrite =
       id: string;
     };
 
-/** One write of a batch (`useBatch`), which may touch several collections. */
+/**
+ * One write of a batch (`useBatch`), which may touch several collections: what it shows in one
+ * collection while pending.
+ *
+ * @example
+ * ```ts
+ * const batch = useBatch();
+ * batch.context?.ours.writes; // [{ collection: "lines", write: { type: "create", record, detail: {} } }, …]
+ * ```
+ */
 export interface CollectionWrite {
   /** The collection it writes. */
   collection: string;
