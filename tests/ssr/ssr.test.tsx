@@ -91,6 +91,8 @@ function EveryHook() {
     useRealtimeRecord: ["posts", "p1"],
     useRealtimeStatus: [],
     useRealtimeTopic: ["custom-topic", () => {}],
+    useBatch: [],
+    useFileUrl: [post("p1", "With a photo"), "photo_abcdefghij.png", () => ({ thumb: "100x100" })],
     useAuth: [],
     useAuthWithPassword: ["users"],
     useSignOut: [],

@@ -50,11 +50,7 @@ export function resumableWrites(pb: Client, queryClient: QueryClient) {
   };
   const routeOf = (key: MutationKey | undefined) => {
     const kind = writeKind(key);
-    const batch = kind === "batch" && restoredBatches.get(queryClient);
-    if (batch) return batch as unknown as ReturnType<typeof route>;
-    if (!kind || kind === "batch") {
-      throw new Error(`solid-query-pocketbase: nothing sends ${JSON.stringify(key)}; for a batch, call resumableBatches(pb, queryClient).`);
-    }
+    if (!kind || kind === "batch") return ((kind && restoredBatches.get(queryClient)) || stepless) as unknown as ReturnType<typeof route>;
     const collection = key![1] as string;
     const id = `${collection}\n${kind}`;
     let found = routes.get(id);
@@ -62,6 +58,15 @@ export function resumableWrites(pb: Client, queryClient: QueryClient) {
     return found;
   };
   type Result = Parameters<ReturnType<typeof route>["onSuccess"]>[2];
+  // A restored write with nothing to send it (a batch, when the app does not call
+  // resumableBatches): it fails, unsent, and says why; the lists' refetch on reconnect then
+  // shows the server's state.
+  const stepless = {
+    mutationFn: () => Promise.reject(new Error("solid-query-pocketbase: to send a restored batch, call resumableBatches(pb, queryClient).")),
+    onSuccess() {},
+    onError() {},
+    onSettled() {},
+  };
   return {
     scope: { id: WRITES_SCOPE },
     retry: writeRetry(queryClient),

@@ -1,6 +1,5 @@
 import type { DehydratedState, QueryClient } from "@tanstack/solid-query";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
-import { writeKind } from "../keys/writeKind";
 import { rebaseCollection } from "../optimistic/rebaseCollection";
 import { serverSnapshots } from "../optimistic/serverSnapshots";
 
@@ -32,14 +31,13 @@ export const serverState = {
     return { ...state, queries };
   },
 
-  /** After `state` was restored: its writes shown on the restored server data. */
+  /**
+   * After `state` was restored: its writes shown on the restored server data. Every restored
+   * collection is rebased (one without pending writes costs a lookup), so a batch's collections
+   * need no reading of its context.
+   */
   replay(queryClient: QueryClient, state: DehydratedState): void {
-    // A batch names the collections it writes in its context.
-    const collections = new Set(
-      state.mutations.flatMap(({ mutationKey, state }) =>
-        writeKind(mutationKey) ? ((state.context as { ours?: { collections?: string[] } } | undefined)?.ours?.collections ?? [mutationKey![1] as string]) : [],
-      ),
-    );
-    for (const collection of collections) rebaseCollection(queryClient, collection);
+    const collections = new Set(state.queries.map(({ queryKey }) => queryKey[1]));
+    for (const collection of collections) if (typeof collection === "string") rebaseCollection(queryClient, collection);
   },
 };
