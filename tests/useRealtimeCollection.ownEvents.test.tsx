@@ -7,6 +7,7 @@ import type PocketBase from "pocketbase";
 import { describe, expect, it } from "vitest";
 import type { RecordEventInfo } from "../src/core/realtime/recordEventListener";
 import type { RecordEvent } from "../src/core/realtime/realtimeCacheListener";
+import { useBatch } from "../src/useBatch";
 import { useCreateRecord } from "../src/useCreateRecord";
 import { useDeleteRecord } from "../src/useDeleteRecord";
 import { useFullCollection } from "../src/useFullCollection";
@@ -84,6 +85,7 @@ async function board(pb: PocketBase, collection: string) {
       create: useCreateRecord<Post>(collection),
       update: useUpdateRecord<Post>(collection),
       remove: useDeleteRecord(collection),
+      batch: useBatch(),
     };
   }, pb);
   await waitFor(() => result.full.isSuccess, { message: "loaded" });
@@ -129,6 +131,34 @@ describe("useRealtimeCollection's onEvent and the app's own writes", () => {
     await waitFor(() => result.remove.isSuccess, { message: "delete answered" });
 
     expect([eventOf("create", id)?.own, eventOf("update", id)?.own, eventOf("delete", id)?.own]).toEqual([true, true, true]);
+    await matchesServer();
+  });
+
+  it("reports the echoes of an own batch as own, before and after its answer, and another user's change as not", async () => {
+    const collection = await freshCollection();
+    const [kept, doomed, theirs] = await seed<Post>(collection, [{ title: "kept" }, { title: "doomed" }, { title: "theirs" }]);
+    const pb = await userClient("alice");
+    const { result, seen, eventOf, matchesServer } = await board(pb, collection);
+    const batch = holdAnswer("POST", "/api/batch");
+    result.batch.mutate([
+      { collection, create: { title: "made" } },
+      { collection, update: { id: kept!.id, data: { title: "kept, renamed" } } },
+      { collection, delete: doomed!.id },
+    ]);
+    const made = await waitFor(() => result.batch.context?.ours.ids[0], { message: "batch sent" });
+    await waitFor(() => eventOf("create", made) && eventOf("update", kept!.id) && eventOf("delete", doomed!.id), { message: "batch echoed" });
+    expect(result.batch.isPending).toBe(true); // the echoes came first
+    batch.release();
+    await waitFor(() => result.batch.isSuccess, { message: "batch answered" });
+    // After the answer, another user's change of a record the batch wrote is theirs.
+    await (await superuserClient()).collection(collection).update(kept!.id, { title: "kept, by someone else" });
+    await (await superuserClient()).collection(collection).update(theirs!.id, { title: "theirs, renamed" });
+    await waitFor(() => seen.filter((e) => e.action === "update").length === 3, { message: "the other user's updates" });
+    // PocketBase sends each event from a goroutine of its own: compared in any order.
+    const name = (id: string) => (id === made ? "made" : id === kept!.id ? "kept" : id === doomed!.id ? "doomed" : "theirs");
+    expect(seen.map((e) => `${e.action} ${name(e.id)} ${e.own}`).sort()).toEqual(
+      ["create made true", "update kept true", "delete doomed true", "update kept false", "update theirs false"].sort(),
+    );
     await matchesServer();
   });
 

@@ -1,6 +1,7 @@
 import type { Mutation, QueryClient } from "@tanstack/solid-query";
 import type Client from "pocketbase";
 import { authIdentity } from "../auth/authIdentity";
+import { batchKey } from "../keys/batchKey";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import type { RecordEvent } from "./realtimeCacheListener";
 import type { RealtimeListener } from "./realtimeHubTypes";
@@ -20,7 +21,8 @@ import type { RealtimeListener } from "./realtimeHubTypes";
 export interface RecordEventInfo {
   /**
    * `true` when the event is the echo of a create, update or delete this app made through this
-   * library's mutation hooks on the same QueryClient, as the signed-in user: the server
+   * library's mutation hooks (a batch's operations included) on the same QueryClient, as the
+   * signed-in user: the server
    * reporting back a change the cache already shows. `false` for everyone else's changes, for
    * your own writes made any other way (the SDK directly, another tab), and for what the server
    * changes as a consequence (a cascade delete).
@@ -39,12 +41,14 @@ export interface RecordEventInfo {
 /**
  * The listener that hands a record topic's events to the app's `onEvent`, saying which are the
  * echo of its own mutations on `queryClient`. Those are read from TanStack's MutationCache, by
- * the mutation key `pocketbaseKeys.mutation(collection, action)`: no registry of our own, and
+ * the mutation key `pocketbaseKeys.mutation(collection, action)`, and the batches' `batchKey()`:
+ * no registry of our own, and
  * nothing kept once TanStack forgets a mutation. Kept off the shared cache listener, so the
  * lookup runs only for hooks that have an `onEvent`.
  *
  * Tested by tests/useRealtimeCollection.ownEvents.test.tsx (own creates, updates and deletes in
- * either order of echo and answer, others' changes, both subscriptions' copies, the cache unchanged).
+ * either order of echo and answer, a batch's, others' changes, both subscriptions' copies, the
+ * cache unchanged).
  * @internal
  */
 export function recordEventListener<T>(
@@ -64,22 +68,43 @@ export function recordEventListener<T>(
 function isOwnEcho(queryClient: QueryClient, identity: string, collection: string, event: RecordEvent): boolean {
   const { action, record } = event;
   if (!record?.id || (action !== "create" && action !== "update" && action !== "delete")) return false;
-  const mutations = queryClient.getMutationCache().findAll({ mutationKey: pocketbaseKeys.mutation(collection, action) });
-  return mutations.some((mutation) => wrote(mutation, identity, record));
+  const cache = queryClient.getMutationCache();
+  return (
+    cache.findAll({ mutationKey: pocketbaseKeys.mutation(collection, action) }).some((mutation) => wrote(mutation, identity, record)) ||
+    cache.findAll({ mutationKey: batchKey() }).some((mutation) => wrote(mutation, identity, record, collection, action))
+  );
 }
 
 // Whether this mutation, made by the signed-in user, wrote this version of the record. Its
 // state is read by shape (realtime does not import the mutations room): `context` is the
-// composed `onMutate` result ({ ours, identity }), set before the request is sent.
-function wrote(mutation: Mutation<unknown, Error, unknown, unknown>, identity: string, record: RecordEvent["record"]): boolean {
+// composed `onMutate` result ({ ours, identity }), set before the request is sent. A batch
+// (`collection` given) wrote it if one of its operations is that collection's and that
+// record's (`ours.ids`), a delete for a delete and anything else for a create or update; its
+// answer is one result per operation.
+function wrote(
+  mutation: Mutation<unknown, Error, unknown, unknown>,
+  identity: string,
+  record: RecordEvent["record"],
+  collection?: string,
+  action?: string,
+): boolean {
   const { status, variables, context, data, error } = mutation.state;
-  const composed = context as { identity?: string; ours?: { id?: unknown } } | undefined;
+  const composed = context as { identity?: string; ours?: { id?: unknown; ids?: unknown[] } } | undefined;
   if (composed?.identity !== identity) return false;
-  const target = typeof variables === "string" ? variables : (composed.ours?.id ?? (variables as { id?: unknown } | undefined)?.id);
-  if (target !== record.id) return false;
+  let answer = data as { updated?: unknown; body?: { updated?: unknown } } | undefined;
+  if (collection) {
+    const index = (variables as Record<string, unknown>[]).findIndex(
+      (operation, i) => operation.collection === collection && composed.ours?.ids?.[i] === record.id && (action === "delete") === "delete" in operation,
+    );
+    if (index < 0) return false;
+    answer = (data as (typeof answer)[] | undefined)?.[index]?.body ?? undefined;
+  } else {
+    const target = typeof variables === "string" ? variables : (composed.ours?.id ?? (variables as { id?: unknown } | undefined)?.id);
+    if (target !== record.id) return false;
+  }
   if (status === "pending") return true;
   // No answer came (status 0): the server may have applied it. Any other failure was refused.
   if (status === "error") return (error as { status?: unknown } | null)?.status === 0;
-  const answered = (data as { updated?: unknown } | undefined)?.updated;
+  const answered = answer?.updated;
   return answered === undefined || record.updated === undefined || answered === record.updated;
 }
