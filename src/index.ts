@@ -17,7 +17,7 @@ export { usePendingChanges } from "./usePendingChanges";
 export { useFileUrl } from "./useFileUrl";
 export { useBatch } from "./useBatch";
 export { resumableBatches } from "./resumableBatches";
-export type { BatchOperationOf, UseBatchOptions } from "./useBatch";
+export type { BatchOperationOf, UpsertId, UseBatchOptions } from "./useBatch";
 export type { FileRecord, FileUrl, FileUrlOptions } from "./useFileUrl";
 export { fileTokenKey } from "./core/keys/fileTokenKey";
 export type { PendingChange } from "./core/mutations/pendingChangeOf";

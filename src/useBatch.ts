@@ -20,7 +20,8 @@ import { usePocketBase } from "./usePocketBase";
 /**
  * One operation of {@link useBatch}, typed from the registered schema (see {@link Register}) per
  * collection: `create` takes what `useCreateRecord` takes, `update` what `useUpdateRecord` takes
- * (`{ id, data }`), `upsert` a create's fields with or without an `id`, `delete` the id.
+ * (`{ id, data }`), `upsert` an update's fields with or without an `id` (the server checks what a
+ * create requires when it creates), `delete` the id.
  *
  * @typeParam TName - The collections it may name; by default every registered one.
  * @example
@@ -32,9 +33,22 @@ export type BatchOperationOf<TName extends string = CollectionName> = TName exte
   ?
       | BatchCreate<TName, CreateDataOf<TName>>
       | BatchUpdate<TName, UpdateVariablesOf<TName>>
-      | BatchUpsert<TName, CreateDataOf<TName>>
+      | BatchUpsert<TName, UpdateVariablesOf<TName>["data"] & UpsertId>
       | BatchDelete<TName>
   : never;
+
+/**
+ * The id an upsert may carry: the record it updates if there is one, else the new record's.
+ *
+ * @example
+ * ```ts
+ * const id: UpsertId = { id: "userprefs00001" };
+ * ```
+ */
+export interface UpsertId {
+  /** The record's id (15 characters of `[a-z0-9]` for PocketBase's default id field). */
+  id?: string;
+}
 
 /**
  * Options of {@link useBatch}.

@@ -49,11 +49,14 @@ export type FileUrl = Accessor<string | undefined> & {
  *   a page left open keeps showing its images, and dropped on a change of user. Signed out, a
  *   protected file has no URL, and `reason()` says why.
  * - **Files being uploaded.** While a create or update of the record made with this library's
- *   hooks is pending, the record shows each new `File`/`Blob` by its name, and this gives a
- *   local object URL of the file itself: a preview at once, with no request and no broken
- *   image, until the server's answer brings the stored name. The object URL is revoked when it
- *   is no longer shown (the name changed, or the component is gone). A thumbnail of a pending
- *   file is the whole file: size it with CSS.
+ *   hooks (or a batch) is pending, the record shows each new `File`/`Blob` by its name, and this
+ *   gives a local object URL of the file itself: a preview at once, with no request and no
+ *   broken image, until the server's answer brings the stored name. The object URL is revoked
+ *   when it is no longer shown: when the record or the file name this reads changes (pass the
+ *   record from the cache, as the examples do), or the component is gone. A preview is the
+ *   whole file: `thumb` and `download` do not apply to it; size it with CSS.
+ * - The provider's `fieldTypes` are found by the record's `collectionName`: a record without it
+ *   (one read with `fields` that leave it out) is unprotected unless `protected` says otherwise.
  *
  * @param record - The record (or an accessor of it): `id` and `collectionId` or `collectionName`.
  * @param filename - The file name (or an accessor of it), as in the record's field.

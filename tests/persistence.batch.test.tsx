@@ -120,6 +120,33 @@ describe("a batch made offline", () => {
 });
 
 describe("a batch the page was sending when it went away", () => {
+  it("stored as waiting but applied anyway (the store lags behind the request): found by its create, done, once", async () => {
+    const { authors, posts, kept } = await setUp();
+    const storage = memoryStorage();
+    const page = board(authors, posts, storage);
+    await waitFor(() => page.result.posts.isSuccess, { message: "the lists" });
+    onlineManager.setOnline(false);
+    page.result.batch.mutate([
+      { collection: authors, create: { name: "Bo" } },
+      { collection: posts, update: { id: kept.id, data: { "views+": 1 } } },
+    ]);
+    await waitFor(() => storage.stored()?.clientState.mutations[0]?.state.isPaused, { message: "stored as waiting" });
+    const id = page.result.batch.context!.ours.ids[0]!;
+    page.close();
+    // What the request sent in the persister's last throttle window before the page closed did.
+    const admin = await superuserClient();
+    await admin.collection(authors).create({ id, name: "Bo" });
+    await admin.collection(posts).update(kept.id, { "views+": 1 });
+    onlineManager.setOnline(true);
+    const requests = recordRequests();
+    const reloaded = board(authors, posts, storage);
+    await waitFor(() => reloaded.queryClient.getMutationCache().getAll()[0]?.state.status === "success", { message: "done" });
+    expect(batchPosts(requests)).toBe(0);
+    expect(await onServer(authors, posts)).toBe("Ada,Bo | doomed:0,kept:2");
+    requests.stop();
+    reloaded.close();
+  });
+
   it("with a create is sent again, its taken id shows it applied: read back, on the server once", async () => {
     const { authors, posts, kept } = await setUp();
     const storage = memoryStorage();

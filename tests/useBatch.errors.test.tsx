@@ -80,6 +80,38 @@ describe("useBatch errors", () => {
     cleanup();
   });
 
+  it("a delete before a create, whose answer was lost: found applied by its create, read back, not sent again", async () => {
+    const collection = await freshCollection("posts");
+    const [draft] = await seed<Post>(collection, [{ title: "draft", views: 0 }]);
+    const { result, cleanup } = page(collection, newClient(), 1);
+    await waitFor(() => result.list.isSuccess, { message: "the list" });
+    const lost = loseAnswerNext("POST", "/api/batch");
+    result.batch.mutate([
+      { collection, delete: draft!.id },
+      { collection, create: { title: "final" } },
+    ]);
+    expect(await lost.answered).toBe(200);
+    await waitFor(() => result.batch.isSuccess, { message: "done" });
+    expect(result.batch.data?.map((r) => r.status)).toEqual([204, 200]);
+    const onServer = await (await superuserClient()).collection(collection).getFullList<Post>();
+    expect(onServer.map((p) => p.title)).toEqual(["final"]);
+    cleanup();
+  });
+
+  it("an upsert with a modifier whose answer was lost is not sent again", async () => {
+    const collection = await freshCollection("posts");
+    const [post] = await seed<Post>(collection, [{ title: "a", views: 1 }]);
+    const { result, cleanup } = page(collection, newClient(), 1);
+    await waitFor(() => result.list.isSuccess, { message: "the list" });
+    const lost = loseAnswerNext("POST", "/api/batch");
+    result.batch.mutate([{ collection, upsert: { id: post!.id, title: "a", "views+": 1 } }]);
+    await lost.answered;
+    await waitFor(() => result.batch.isError, { message: "the refusal" });
+    expect(result.batch.error?.response.outcome).toBe("unknown");
+    expect((await (await superuserClient()).collection(collection).getOne<Post>(post!.id)).views).toBe(2);
+    cleanup();
+  });
+
   it("a batch with a modifier and no create whose answer was lost is not sent again: outcome unknown, applied once", async () => {
     const collection = await freshCollection("posts");
     const [post] = await seed<Post>(collection, [{ title: "a", views: 1 }]);

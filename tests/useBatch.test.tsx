@@ -195,4 +195,41 @@ describe("useBatch", () => {
     expect(twins).toHaveLength(2);
     w.cleanup();
   });
+
+  it("makes one record per operation when one fields object is used for several creates", async () => {
+    const { authors, posts, bo, first } = await twoCollections();
+    const w = openWindow(authors, posts, { author: bo.id, post: first.id }, false);
+    await waitFor(() => w.result.authors.isSuccess, { message: "loaded" });
+    const fields = { name: "Same" };
+    const held = holdNext("POST", "/api/batch");
+    w.result.batch.mutate([1, 2, 3].map(() => ({ collection: authors, create: fields })));
+    await held.started;
+    expect(names(w.result.authors.data)).toEqual(["Ada", "Bo", "Same", "Same", "Same"]);
+    held.release();
+    await waitFor(() => w.result.batch.isSuccess, { message: "done" });
+    expect(await (await superuserClient()).collection(authors).getFullList({ filter: 'name = "Same"' })).toHaveLength(3);
+    w.cleanup();
+  });
+
+  it("settles each of two pending batches of one array on its own (a double click)", async () => {
+    const { authors, posts, bo, first } = await twoCollections();
+    const w = openWindow(authors, posts, { author: bo.id, post: first.id }, false);
+    await waitFor(() => w.result.post.isSuccess, { message: "loaded" });
+    const operations = [{ collection: posts, update: { id: first.id, data: { "views+": 1 } } }];
+    // msw tries the handler added last first: the first request is held by `earlierHold`.
+    const laterHold = holdNext("POST", "/api/batch");
+    const earlierHold = holdNext("POST", "/api/batch");
+    w.result.batch.mutate(operations);
+    w.result.batch.mutate(operations);
+    await Promise.all([earlierHold.started, laterHold.started]);
+    expect(w.result.post.data?.views).toBe(7);
+    earlierHold.release();
+    await waitFor(() => w.queryClient.getMutationCache().findAll({ status: "success" }).length === 1, { message: "the first answered" });
+    // The second is still on its way: its +1 still shows.
+    expect(w.result.post.data?.views).toBe(7);
+    laterHold.release();
+    await waitFor(() => w.result.batch.isSuccess, { message: "the second answered" });
+    await waitFor(() => w.result.post.data?.views === 7 && !w.queryClient.isFetching(), { message: "as the server" });
+    w.cleanup();
+  });
 });

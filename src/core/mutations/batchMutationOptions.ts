@@ -1,4 +1,4 @@
-import type { MutationFunctionContext, QueryClient } from "@tanstack/solid-query";
+import type { Mutation, MutationFunctionContext, QueryClient } from "@tanstack/solid-query";
 import type Client from "pocketbase";
 import { ClientResponseError, type BatchService, type RecordModel } from "pocketbase";
 import { authIdentity } from "../auth/authIdentity";
@@ -10,10 +10,11 @@ import { serverChanges, type ServerChange } from "../optimistic/serverChanges";
 import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
 import { findCachedRecord } from "../cache/findCachedRecord";
 import type { ComposedContext, UserMutationCallbacks } from "./composeMutationOptions";
-import { createdIds } from "./createdIds";
+import { batchIds } from "./batchIds";
 import { createRecordMutation, type CreateVariables } from "./createRecordMutation";
 import { deleteRecordMutation } from "./deleteRecordMutation";
 import { mayHaveArrived } from "./mayHaveArrived";
+import { newRecordId } from "./newRecordId";
 import { offlineHooks } from "./offlineHooks";
 import { sendingMutation } from "./sendingMutation";
 import { updateRecordMutation, type UpdateVariables } from "./updateRecordMutation";
@@ -138,7 +139,7 @@ export interface BatchContext {
  *
  * @example
  * ```ts
- * const failed = (batch.error?.response as { failed?: BatchFailure }).failed;
+ * const failed = (batch.error?.response as { failed?: BatchFailure } | undefined)?.failed;
  * failed?.number; // 3: the third operation broke a rule
  * ```
  */
@@ -172,6 +173,10 @@ const USER_CHANGED = "the signed-in user changed before this batch was sent, so 
 type Kind = (typeof KINDS)[number];
 type Context<TContext> = ComposedContext<BatchContext, TContext>;
 
+// The mutation a batch's context belongs to: two pending batches of one operations array (a
+// double click) must each settle their own.
+const mutations = new WeakMap<object, Mutation<unknown, Error, unknown, unknown>>();
+
 /**
  * TanStack mutation options for a batch: one atomic request (PocketBase's `/api/batch`) that
  * creates, updates, upserts and deletes records across collections. Optimistic like the
@@ -202,7 +207,8 @@ export function batchMutationOptions<TContext, TUser extends object>(
   const mutationKey = batchKey();
   const identity = () => authIdentity(pb.authStore.record);
   const sameUser = (result: Context<TContext> | undefined) => result?.identity === identity();
-  const mutationOf = (operations: BatchOperation[]) => sendingMutation(queryClient, mutationKey, operations);
+  const mutationOf = (operations: BatchOperation[], result?: object) =>
+    (result && mutations.get(result)) || sendingMutation(queryClient, mutationKey, operations);
   serverChanges.rebaseWith(queryClient, rebaseCollection);
   watchServerSnapshots(queryClient);
 
@@ -217,8 +223,18 @@ export function batchMutationOptions<TContext, TUser extends object>(
         throw notSent(USER_CHANGED);
       }
       const ids = context?.ours.ids ?? prepare(pb, queryClient, operations, false).ids;
-      const again = mayHaveArrived(queryClient, mutationKey, operations);
       const creates = operations.some((operation) => kindOf(operation) === "create");
+      // Restored after a reload (its context says so): the store may lag behind the request, so
+      // a batch with a create counts as maybe sent; its create's id settles it.
+      const restored = context !== undefined && "sentBeforeReload" in context;
+      const again = mayHaveArrived(queryClient, mutationKey, operations) || (restored && creates);
+      if (again && creates) {
+        // Applied already if its first create exists: read back, not sent (a resend could fail
+        // on an earlier operation first, a delete's 404, and hide that it was applied).
+        const first = operations.findIndex((operation) => "create" in operation);
+        const found = await pb.collection(operations[first]!.collection).getOne(ids[first]!, { requestKey: null }).catch(() => null);
+        if (found) return readBack(pb, operations, ids);
+      }
       if (again && !creates && operations.some(cannotRepeat)) {
         const message =
           "solid-query-pocketbase: this batch deletes or uses modifiers and its answer was lost, so the server may have applied it already. " +
@@ -260,16 +276,15 @@ export function batchMutationOptions<TContext, TUser extends object>(
         rebase();
         throw notSent(USER_CHANGED);
       }
-      return { ours, user: mine, identity: who };
+      const result: Context<TContext> = { ours, user: mine, identity: who };
+      if (mutation) mutations.set(result, mutation);
+      return result;
     },
 
     onSuccess: async (results: BatchResult[], operations: BatchOperation[], result: Context<TContext>, context: MutationFunctionContext) => {
-      pendingWrites.settle(mutationOf(operations));
-      // The ids served their purpose: a later batch made of the same objects creates new records.
-      for (const operation of operations) {
-        const fields = "create" in operation ? operation.create : "upsert" in operation ? operation.upsert : undefined;
-        if (fields) createdIds.delete(fields);
-      }
+      pendingWrites.settle(mutationOf(operations, result));
+      // The ids served their purpose: the same operations sent again later create new records.
+      batchIds.delete(operations);
       if (sameUser(result)) {
         for (const collection of result.ours.collections) {
           const changes = operations.flatMap((operation, index): ServerChange[] => {
@@ -288,7 +303,7 @@ export function batchMutationOptions<TContext, TUser extends object>(
 
     onError: async (error: ClientResponseError, operations: BatchOperation[], result: Context<TContext> | undefined, context: MutationFunctionContext) => {
       if (result) {
-        pendingWrites.settle(mutationOf(operations));
+        pendingWrites.settle(mutationOf(operations, result));
         // All or nothing: every touched collection recomputed without the batch.
         if (sameUser(result)) for (const collection of result.ours.collections) rebaseCollection(queryClient, collection);
       }
@@ -321,7 +336,8 @@ function kindOf(operation: BatchOperation): Kind {
 
 /** A delete met again gives 404, a modifier counts again: neither may be repeated blindly. */
 function cannotRepeat(operation: BatchOperation): boolean {
-  return "delete" in operation || ("update" in operation && Object.keys(operation.update.data).some((key) => /^\+\w|\w[+-]$/.test(key)));
+  const fields = "update" in operation ? operation.update.data : "upsert" in operation ? operation.upsert : {};
+  return "delete" in operation || Object.keys(fields).some((key) => /^\+\w|\w[+-]$/.test(key));
 }
 
 /**
@@ -340,7 +356,9 @@ function prepare(
   const collections: string[] = [];
   const writes: CollectionWrite[] = [];
   const written = new Set<string>();
-  for (const operation of operations) {
+  const generated = batchIds.get(operations) ?? [];
+  batchIds.set(operations, generated);
+  for (const [index, operation] of operations.entries()) {
     const { collection } = operation;
     if (!collections.includes(collection)) collections.push(collection);
     const target = "update" in operation ? operation.update.id : "delete" in operation ? operation.delete : undefined;
@@ -350,7 +368,9 @@ function prepare(
     }
     const options = { optimistic };
     let ours: { id: string; write?: CollectionWrite["write"] };
-    if ("create" in operation) ours = createRecordMutation(pb, queryClient, collection, options).onMutate(operation.create);
+    // A create's id is the caller's or one kept for this array and index (`batchIds`).
+    const created = (fields: CreateVariables) => ({ ...fields, id: fields.id || (generated[index] ??= newRecordId()) });
+    if ("create" in operation) ours = createRecordMutation(pb, queryClient, collection, options).onMutate(created(operation.create));
     else if ("update" in operation) ours = updateRecordMutation(pb, queryClient, collection, options).onMutate(operation.update);
     else if ("delete" in operation) ours = deleteRecordMutation(pb, queryClient, collection, options).onMutate(operation.delete);
     else {
@@ -359,7 +379,7 @@ function prepare(
       ours =
         id && findCachedRecord(queryClient, collection, id)
           ? updateRecordMutation(pb, queryClient, collection, options).onMutate({ id, data })
-          : createRecordMutation(pb, queryClient, collection, options).onMutate(operation.upsert);
+          : createRecordMutation(pb, queryClient, collection, options).onMutate(created(operation.upsert));
     }
     ids.push(ours.id);
     written.add(`${collection}/${ours.id}`);
@@ -383,7 +403,8 @@ function readBack(pb: Client, operations: BatchOperation[], ids: string[]): Prom
     operations.map(async (operation, index) =>
       "delete" in operation
         ? { status: 204, body: null }
-        : { status: 200, body: await pb.collection(operation.collection).getOne(ids[index]!, { requestKey: null }) },
+        : // Null for a record this user may not read, or a later operation deleted.
+          { status: 200, body: await pb.collection(operation.collection).getOne(ids[index]!, { requestKey: null }).catch(() => null) },
     ),
   );
 }
@@ -415,11 +436,11 @@ function check(operations: BatchOperation[], maxRequests: number): void {
         ? typeof value === "string" && value !== ""
         : kinds[0] === "update"
           ? typeof (value as UpdateVariables | undefined)?.id === "string" && typeof (value as UpdateVariables).data === "object"
-          : typeof value === "object" && value !== null);
+          : typeof value === "object" && value !== null && !(value instanceof FormData));
     if (!valid) {
       throw notSent(
         `operation ${index + 1} is not one of { collection, create: fields }, { collection, update: { id, data } }, ` +
-          "{ collection, upsert: fields }, { collection, delete: id }. Nothing was sent.",
+          "{ collection, upsert: fields }, { collection, delete: id } (fields as a plain object; files as File values in it). Nothing was sent.",
       );
     }
     const fields = (kinds[0] === "update" ? (value as UpdateVariables).data : value) as Record<string, unknown>;

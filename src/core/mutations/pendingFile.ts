@@ -3,14 +3,15 @@ import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { writeKind } from "../keys/writeKind";
 import type { BatchOperation } from "./batchMutationOptions";
 import { blobName } from "./blobName";
+import { batchIds } from "./batchIds";
 import { createdIds } from "./createdIds";
 
 /**
  * The `File`/`Blob` a pending create or update of this record carries under this name, or
  * `undefined`. A pending record shows a file by its name (`withFileNames`); the file itself stays
  * in the mutation's variables, where TanStack keeps it until the write settles, and nowhere
- * else. The newest write wins. A create is matched by the id it is made with (`createdIds`,
- * named in the same task as `mutate()`), a batch's operations one by one (`useBatch`).
+ * else. The newest write wins. Each write is matched by the record it sends (a create's id from
+ * `createdIds` or its context, a batch's operations one by one), never by the file name alone.
  *
  * Tested by tests/useFileUrl.pending.test.tsx (a create's and an update's file shown before the
  * answer, modifiers, another record's file of the same name not shown).
@@ -30,21 +31,24 @@ export function pendingFile(
     const { options, state } = mutations[i]!;
     const kind = writeKind(options.mutationKey);
     const variables = state.variables as Record<string, unknown> | undefined;
-    // (record id or undefined while not named yet, fields) of each record the write sends.
+    const ours = (state.context as { ours?: { id?: string; ids?: string[] } } | undefined)?.ours;
+    // (record id, fields) of each record the write sends. The id is known from `mutate()` on
+    // (`createdIds`, `batchIds`; the context once `onMutate` has returned, until it settles);
+    // a write whose record is not known is skipped, never matched by the file name alone.
     const sent: [unknown, Record<string, unknown> | undefined][] =
       kind === "update"
         ? [[variables?.id, variables?.data as Record<string, unknown>]]
         : kind === "create"
-          ? [[variables && (variables.id ?? createdIds.get(variables)), variables]]
+          ? [[variables && (variables.id ?? createdIds.get(variables) ?? ours?.id), variables]]
           : kind === "batch"
-            ? (variables as unknown as BatchOperation[]).map((operation) => {
+            ? (variables as unknown as BatchOperation[]).map((operation, index) => {
                 const fields = "update" in operation ? operation.update.data : "delete" in operation ? undefined : "create" in operation ? operation.create : operation.upsert;
-                const id = "update" in operation ? operation.update.id : fields && (fields.id ?? createdIds.get(fields));
-                return [!record.collectionName || operation.collection === record.collectionName ? id : null, fields];
+                const id = "update" in operation ? operation.update.id : (fields?.id ?? batchIds.get(variables!)?.[index] ?? ours?.ids?.[index]);
+                return [operation.collection === record.collectionName || !record.collectionName ? id : undefined, fields];
               })
             : [];
     for (const [id, data] of sent) {
-      if (!data || id === null || (id !== undefined && id !== record.id)) continue;
+      if (!data || id !== record.id) continue;
       for (const value of Object.values(data)) {
         for (const item of Array.isArray(value) ? value : [value]) {
           if (blobName(item) === filename) return item as Blob;

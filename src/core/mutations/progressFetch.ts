@@ -19,7 +19,7 @@ export interface UploadProgress {
  * itself has no upload events (a streamed request body needs HTTP/2 and a duplex request,
  * which PocketBase's HTTP/1.1 server does not take), so this sends the request with
  * `XMLHttpRequest` and answers with what the SDK reads of a `Response`: the status and the body
- * (PocketBase answers a create or an update with JSON, never an empty 204), or a `TypeError`
+ * (PocketBase answers a create or an update with JSON; a null-body status such as a hook's 204 gets none), or a `TypeError`
  * when no answer came, as `fetch` does. Left out to keep the mutation hooks small: the
  * answer's headers (an SDK `afterSend` sees none) and an abort signal (the library sends writes
  * with `requestKey: null`, which the SDK never cancels). Where there is no `XMLHttpRequest` (a
@@ -44,7 +44,8 @@ export function progressFetch<TVariables>(
       // The ProgressEvent itself: `loaded`, and `total` (0 when the length is not computable).
       xhr.upload.onprogress = (event) => onUploadProgress(event, variables);
       // Status 0: no answer (a network error, a timeout, an abort).
-      xhr.onloadend = () => (xhr.status ? resolve(new Response(xhr.responseText, { status: xhr.status })) : reject(new TypeError("Failed to fetch")));
+      // An empty answer as no body: a null-body status (a 204) cannot carry one in a Response.
+      xhr.onloadend = () => (xhr.status ? resolve(new Response(xhr.responseText || null, { status: xhr.status })) : reject(new TypeError("Failed to fetch")));
       xhr.send(init!.body as XMLHttpRequestBodyInit);
     });
 }

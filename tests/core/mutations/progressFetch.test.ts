@@ -6,8 +6,9 @@
 import { ClientResponseError } from "pocketbase";
 import { describe, expect, it } from "vitest";
 import { progressFetch, type UploadProgress } from "../../../src/core/mutations/progressFetch";
-import { networkErrorNext } from "../../helpers/msw";
-import { freshCollection, newClient, userClient } from "../../helpers/pocketbase";
+import { http, HttpResponse } from "msw";
+import { networkErrorNext, server } from "../../helpers/msw";
+import { freshCollection, newClient, pbUrl, userClient } from "../../helpers/pocketbase";
 
 type Album = { id: string; collectionId: string; photos: string[] };
 
@@ -58,5 +59,12 @@ describe("progressFetch", () => {
     expect(lost).toBeInstanceOf(ClientResponseError);
     expect(lost.status).toBe(0);
     expect(lost.isAbort).toBe(false);
+  });
+
+  it("answers a null-body status (a hook's 204) instead of never settling", async () => {
+    const collection = await freshCollection("albums");
+    server.use(http.post(`${pbUrl()}/api/collections/${collection}/records`, () => new HttpResponse(null, { status: 204 }), { once: true }));
+    const answer = await newClient().collection(collection).create({ title: "x" }, { fetch: progressFetch(() => {}, undefined) });
+    expect(answer).toEqual({});
   });
 });
