@@ -2,6 +2,7 @@
 // (another user) sees it live. Both windows are signed in as their own users.
 
 import { holdRequests, rows, showWard, until } from "./board.mjs";
+import { cutPocketBase, setOffline, stored, waiting } from "./offlineChecks.mjs";
 
 export const batchChecks = [
   {
@@ -41,7 +42,12 @@ export const batchChecks = [
         "B shows the whole ward discharged",
       );
       const bMs = Date.now() - t0;
-      await until(a.page, () => !document.querySelector('[data-testid="patient-row"].saving') && !document.querySelector('[data-testid="discharge-ward"][disabled]'), null, "A's batch settled");
+      await until(
+        a.page,
+        () => !document.querySelector('[data-testid="patient-row"].saving') && document.querySelector('[data-testid="discharge-ward"]')?.textContent !== "Discharging…",
+        null,
+        "A's batch settled",
+      );
       a.page.off("request", record);
       const ids = (await rows(b.page)).map((r) => r.id);
       if (new Set(ids).size !== ids.length || ids.length !== inWard.length) throw new Error(`B shows ${ids.length} rows (${new Set(ids).size} distinct) for ${inWard.length} patients`);
@@ -50,6 +56,63 @@ export const batchChecks = [
       const batchWrites = writes.filter((w) => w === "POST /api/batch");
       if (batchWrites.length !== 1 || writes.length !== 1) throw new Error(`A sent ${JSON.stringify(writes)}`);
       return `${admitted.length} patients discharged with one POST /api/batch; A showed it before the server had it; B showed the whole ward ${bMs} ms after the release, ${ids.length} rows, no duplicate`;
+    },
+  },
+
+  {
+    name: "batch offline: A discharges ward A without a connection, reloads, and goes online: one POST /api/batch, the whole ward discharged on the server and live in B",
+    async run(ctx) {
+      const { a, b, admin, pbUrl, wards } = ctx;
+      await showWard(ctx, a, "A");
+      await showWard(ctx, b, "A");
+      const inWard = await admin.collection("patients").getFullList({ filter: admin.filter("ward = {:ward}", { ward: wards.A.id }) });
+      const admitted = inWard.filter((p) => p.status !== "discharged").length;
+      await until(a.page, () => !document.querySelector('[data-testid="discharge-ward"][disabled]'), null, "A knows whom to discharge");
+      const reconnect = await cutPocketBase(a, pbUrl);
+      await setOffline(a.page, true);
+      await a.page.getByTestId("discharge-ward").click();
+      await a.page.getByTestId("confirm-discharge").click();
+      await waiting(a.page, 1);
+      // This batch (the store may still hold an earlier one, stored while it was pending).
+      const ids = JSON.stringify(inWard.filter((p) => p.status !== "discharged").map((p) => p.id).sort());
+      await stored(
+        a.page,
+        new Function(
+          "client",
+          `return client.clientState.mutations.some((m) => m.mutationKey[1] === "@batch" && JSON.stringify(m.state.variables.map((o) => o.update.id).sort()) === ${JSON.stringify(ids)})`,
+        ),
+        "the batch stored",
+      );
+      await a.page.reload();
+      await until(a.page, () => document.querySelectorAll('[data-testid="patient-row"]').length > 0, null, "the board restored offline");
+      await waiting(a.page, 1);
+      await showWard(ctx, a, "A"); // the filter is the page's state: chosen again, from the restored cache
+      await until(a.page, (n) => document.querySelectorAll('[data-testid="patient-row"]').length === n, inWard.length, "ward A restored");
+      const restored = await rows(a.page);
+      if (!restored.every((r) => r.status === "discharged")) throw new Error(`after the reload A shows ${JSON.stringify(restored.map((r) => r.status))}`);
+      const writes = [];
+      const record = (request) => {
+        const path = request.url().startsWith(pbUrl) ? new URL(request.url()).pathname : "";
+        if (request.method() !== "GET" && (path === "/api/batch" || path.startsWith("/api/collections/"))) writes.push(`${request.method()} ${path}`);
+      };
+      a.page.on("request", record);
+      await reconnect();
+      await setOffline(a.page, false);
+      await waiting(a.page, 0, 15_000);
+      a.page.off("request", record);
+      await until(
+        b.page,
+        (n) => {
+          const statuses = [...document.querySelectorAll('[data-testid="patient-row"] [data-testid="patient-status"]')].map((s) => s.textContent);
+          return statuses.length === n && statuses.every((s) => s === "discharged");
+        },
+        inWard.length,
+        "B shows ward A discharged",
+      );
+      const after = await admin.collection("patients").getFullList({ filter: admin.filter("ward = {:ward}", { ward: wards.A.id }) });
+      if (!after.every((p) => p.status === "discharged")) throw new Error("the server has patients of ward A not discharged");
+      if (writes.join() !== "POST /api/batch") throw new Error(`A sent ${JSON.stringify(writes)}`);
+      return `${admitted} patients discharged offline; after a reload, online: ${writes.join()} once; B shows the whole ward discharged`;
     },
   },
 ];

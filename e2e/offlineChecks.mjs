@@ -12,20 +12,20 @@ const RECORDS = "/api/collections/patients/records";
 const isWrite = (request) => ["POST", "PATCH", "DELETE"].includes(request.method()) && new URL(request.url()).pathname.startsWith(RECORDS);
 
 /** PocketBase unreachable from the window: returns the function that makes it reachable again. */
-async function cutPocketBase(w, pbUrl) {
+export async function cutPocketBase(w, pbUrl) {
   const pattern = `${pbUrl}/**`;
   const handler = (route) => route.abort("internetdisconnected");
   await w.context.route(pattern, handler);
   return () => w.context.unroute(pattern, handler);
 }
 
-async function setOffline(page, on) {
+export async function setOffline(page, on) {
   const box = page.getByTestId("offline-switch");
   if ((await box.isChecked()) !== on) await box.click();
   await until(page, (on) => document.querySelector('[data-testid="offline-switch"]')?.checked === on, on, `offline switch ${on ? "on" : "off"}`);
 }
 
-function waiting(page, count, timeout = DEADLINE_MS) {
+export function waiting(page, count, timeout = DEADLINE_MS) {
   return until(
     page,
     (n) => document.querySelector('[data-testid="pending-count"]')?.getAttribute("data-count") === String(n),
@@ -36,7 +36,7 @@ function waiting(page, count, timeout = DEADLINE_MS) {
 }
 
 /** Waits until the stored cache satisfies `test(storedClient)` (a function source run in the page). */
-function stored(page, test, what) {
+export function stored(page, test, what) {
   return until(
     page,
     ({ key, test }) => {

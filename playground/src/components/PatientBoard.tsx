@@ -84,7 +84,10 @@ export function PatientBoard(props: { me: Staff }) {
               {patients.data ? `${patients.data.totalItems} ${patients.data.totalItems === 1 ? "patient" : "patients"}` : ""}
             </span>
             <span class="spacer" />
-            <Show when={wardsById().get(ward())}>{(w) => <WardDischarge ward={w()} />}</Show>
+            {/* Keyed: a ward of its own for each ward chosen, never the previous ward's list. */}
+            <Show when={wardsById().get(ward())} keyed>
+              {(w) => <WardDischarge ward={w} />}
+            </Show>
             <button type="button" class="button" data-testid="new-patient" onClick={() => setPanel({ kind: "new" })}>
               New patient
             </button>
