@@ -87,11 +87,12 @@ export type {
   BatchCreate,
   BatchDelete,
   BatchFailure,
+  BatchKind,
   BatchOperation,
   BatchResult,
   BatchUpdate,
   BatchUpsert,
-} from "./core/mutations/batchMutationOptions";
+} from "./core/mutations/batchTypes";
 export { batchKey } from "./core/keys/batchKey";
 export { pocketbaseKeys } from "./core/keys/pocketbaseKeys";
 export { authMethodsKey } from "./core/keys/authMethodsKey";

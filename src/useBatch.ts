@@ -2,16 +2,16 @@ import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/s
 import type { ClientResponseError, RecordModel } from "pocketbase";
 import type { Accessor } from "solid-js";
 import type { ComposedContext } from "./core/mutations/composeMutationOptions";
-import {
-  batchMutationOptions,
-  type BatchContext,
-  type BatchCreate,
-  type BatchDelete,
-  type BatchOperation,
-  type BatchResult,
-  type BatchUpdate,
-  type BatchUpsert,
-} from "./core/mutations/batchMutationOptions";
+import { batchMutationOptions } from "./core/mutations/batchMutationOptions";
+import type {
+  BatchContext,
+  BatchCreate,
+  BatchDelete,
+  BatchOperation,
+  BatchResult,
+  BatchUpdate,
+  BatchUpsert,
+} from "./core/mutations/batchTypes";
 import type { HookOverrides } from "./HookOverrides";
 import type { CollectionName, CreateDataOf, RegisteredRecord, UpdateVariablesOf } from "./typedCollections";
 import type { UseRecordMutationOptions } from "./types";

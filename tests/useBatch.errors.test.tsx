@@ -3,7 +3,7 @@
 // on; a server whose own limit is lower is named; a batch whose answer was lost is sent again
 // only when that cannot apply it twice. The variables are kept every time.
 import { describe, expect, it } from "vitest";
-import type { BatchOperation } from "../src/core/mutations/batchMutationOptions";
+import type { BatchOperation } from "../src/core/mutations/batchTypes";
 import { useBatch } from "../src/useBatch";
 import { useFullCollection } from "../src/useFullCollection";
 import { loseAnswerNext, recordRequests } from "./helpers/msw";

@@ -1,5 +1,5 @@
 import type { Mutation, MutationFunctionContext, QueryClient } from "@tanstack/solid-query";
-import { ClientResponseError } from "pocketbase";
+import type { ClientResponseError } from "pocketbase";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { pendingWrites, type PendingWrite } from "../optimistic/pendingWrites";
 import { rebaseCollection } from "../optimistic/rebaseCollection";
@@ -7,6 +7,7 @@ import { serverChanges } from "../optimistic/serverChanges";
 import { watchServerSnapshots } from "../optimistic/watchServerSnapshots";
 import { passwordVariables } from "./passwordVariables";
 import { sendingMutation } from "./sendingMutation";
+import { unsentError } from "./unsentError";
 import { offlineHooks } from "./offlineHooks";
 import { writeRetry } from "./writeRetry";
 
@@ -179,11 +180,9 @@ export function composeMutationOptions<TData, TVariables, TOurs extends { write?
   };
 }
 
-/**
- * Status 0, as the SDK gives when no answer came, because ClientResponseError is the error type
- * the hooks promise.
- */
 function userChanged(collection: string): ClientResponseError {
-  const message = `solid-query-pocketbase: the signed-in user changed before this mutation on "${collection}" was sent, so it was not sent. Its variables are kept: send it again if the new user means to.`;
-  return new ClientResponseError({ status: 0, response: { status: 0, message, data: {}, outcome: "not sent" } });
+  return unsentError(
+    "not sent",
+    `the signed-in user changed before this mutation on "${collection}" was sent, so it was not sent. Its variables are kept: send it again if the new user means to.`,
+  );
 }

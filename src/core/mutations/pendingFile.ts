@@ -1,7 +1,8 @@
 import type { QueryClient } from "@tanstack/solid-query";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
 import { writeKind } from "../keys/writeKind";
-import type { BatchOperation } from "./batchMutationOptions";
+import { batchOperation } from "./batchOperation";
+import type { BatchOperation } from "./batchTypes";
 import { blobName } from "./blobName";
 import { batchIds } from "./batchIds";
 import { createdIds } from "./createdIds";
@@ -42,9 +43,8 @@ export function pendingFile(
           ? [[variables && (variables.id ?? createdIds.get(variables) ?? ours?.id), variables]]
           : kind === "batch"
             ? (variables as unknown as BatchOperation[]).map((operation, index) => {
-                const fields = "update" in operation ? operation.update.data : "delete" in operation ? undefined : "create" in operation ? operation.create : operation.upsert;
-                const id = "update" in operation ? operation.update.id : (fields?.id ?? batchIds.get(variables!)?.[index] ?? ours?.ids?.[index]);
-                return [operation.collection === record.collectionName || !record.collectionName ? id : undefined, fields];
+                const id = batchOperation.id(operation) ?? batchIds.get(variables!)?.[index] ?? ours?.ids?.[index];
+                return [operation.collection === record.collectionName || !record.collectionName ? id : undefined, batchOperation.fields(operation)];
               })
             : [];
     for (const [id, data] of sent) {

@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/solid-query";
 import type Client from "pocketbase";
-import { ClientResponseError, type RecordModel } from "pocketbase";
+import type { RecordModel } from "pocketbase";
 import { authIdentity } from "../auth/authIdentity";
 import { findCachedRecord } from "../cache/findCachedRecord";
 import { pocketbaseKeys } from "../keys/pocketbaseKeys";
@@ -9,9 +9,11 @@ import { rebaseCollection } from "../optimistic/rebaseCollection";
 import { applyModifiers } from "./applyModifiers";
 import type { MutationSteps } from "./composeMutationOptions";
 import { formatPocketBaseDate } from "./formatPocketBaseDate";
+import { hasModifiers } from "./hasModifiers";
 import { mayHaveArrived } from "./mayHaveArrived";
 import type { RecordQueryParams } from "../types";
 import { passwordVariables } from "./passwordVariables";
+import { unsentError } from "./unsentError";
 import { progressFetch, type UploadProgress } from "./progressFetch";
 import { withFileNames } from "./withFileNames";
 import { withoutPasswords } from "./withoutPasswords";
@@ -80,11 +82,12 @@ export function updateRecordMutation<T = RecordModel>(
       // Plain values may be written twice; `views+: 1` may not. Sent again after an attempt whose
       // answer was lost, it may already be applied: it is not sent, and the app decides.
       if (hasModifiers(variables.data) && mayHaveArrived(queryClient, pocketbaseKeys.mutation(collection, "update"), variables)) {
-        const message =
-          `solid-query-pocketbase: the update of "${variables.id}" in "${collection}" uses modifiers and its answer was lost, ` +
-          "so the server may have applied it already. It was not sent again: read the record and send what is still missing. " +
-          "Its variables are kept.";
-        throw new ClientResponseError({ status: 0, response: { status: 0, message, data: {}, outcome: "unknown" } });
+        throw unsentError(
+          "unknown",
+          `the update of "${variables.id}" in "${collection}" uses modifiers and its answer was lost, ` +
+            "so the server may have applied it already. It was not sent again: read the record and send what is still missing. " +
+            "Its variables are kept.",
+        );
       }
       const fetch = progressFetch(onUploadProgress, variables);
       return pb.collection(collection).update<T>(variables.id, passwordVariables.reveal(variables.data), { ...params, requestKey: null, fetch });
@@ -112,10 +115,4 @@ export function updateRecordMutation<T = RecordModel>(
 
     identity: () => authIdentity(pb.authStore.record),
   };
-}
-
-/** Whether update data uses PocketBase's modifiers (`views+`, `tags-`, `+tags`). */
-function hasModifiers(data: UpdateVariables["data"]): boolean {
-  const keys = data instanceof FormData ? [...data.keys()] : Object.keys(data); // FormData: a global in browsers and Node
-  return keys.some((key) => /^\+\w|\w[+-]$/.test(key));
 }
