@@ -17,6 +17,7 @@ import { deleteRecordMutation } from "../src/core/mutations/deleteRecordMutation
 import { updateRecordMutation } from "../src/core/mutations/updateRecordMutation";
 import { fullListQueryOptions } from "../src/core/queries/fullListQueryOptions";
 import { pocketbasePersistOptions } from "../src/pocketbasePersistOptions";
+import { countRequests } from "./countRequests";
 import { freshCollection, pbUrl, seed, superuserClient, waitFor } from "../tests/helpers/pocketbase";
 
 const CREATES = 30;
@@ -29,12 +30,7 @@ afterAll(() => onlineManager.setOnline(true));
 /** A page: a client and a QueryClient with the persistence glue, the collection's list observed, requests counted. */
 function openPage(collection: string, storage: ReturnType<typeof memoryStorage>) {
   const pb = new PocketBase(pbUrl(), new BaseAuthStore());
-  const requests = { writes: 0, lists: 0 };
-  pb.beforeSend = (url, options) => {
-    if (options.method && options.method !== "GET") requests.writes++;
-    else if (url.includes(`/collections/${collection}/records`)) requests.lists++;
-    return { url, options };
-  };
+  const requests = countRequests(pb, collection);
   const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
   queryClient.mount();
   const persistOptions = { ...pocketbasePersistOptions(pb, queryClient, { persister: createAsyncStoragePersister({ storage, throttleTime: 20 }) }), queryClient };
